@@ -1,0 +1,1 @@
+"""The event coder(s): plain Python, no Dagster imports."""
