@@ -19,18 +19,19 @@ class IngestStats:
     read: int = 0
     inserted: int = 0
     already_present: int = 0
+    duplicates_in_input: int = 0
     rejected: int = 0
     reject_reasons: list[str] = field(default_factory=list)
 
     @property
     def accounted_for(self) -> bool:
-        """Every input is either an article (new or already stored) or a reject."""
-        return self.read == self.inserted + self.already_present + self.rejected
+        """Every input is a new article, an already stored one, a repeat within this input, or a reject."""
+        return self.read == self.inserted + self.already_present + self.duplicates_in_input + self.rejected
 
 
 def ingest_paths(con: duckdb.DuckDBPyConnection, paths: Iterable[str | Path], batch_size: int = 500) -> IngestStats:
     """Read every path (file, directory, feed, URL) and store what it yields, in batches."""
-    from pipelines.sources import read_sources
+    from pipelines.sources import SourceStats, read_sources
     from pipelines.warehouse import write_article_rejects, write_articles
 
     stats = IngestStats()
@@ -47,7 +48,8 @@ def ingest_paths(con: duckdb.DuckDBPyConnection, paths: Iterable[str | Path], ba
             write_article_rejects(con, rejects)
             rejects.clear()
 
-    for item in read_sources(paths):
+    source_stats = SourceStats()
+    for item in read_sources(paths, source_stats):
         stats.read += 1
         if isinstance(item, ArticleReject):
             stats.rejected += 1
@@ -58,4 +60,6 @@ def ingest_paths(con: duckdb.DuckDBPyConnection, paths: Iterable[str | Path], ba
         if len(articles) + len(rejects) >= batch_size:
             flush()
     flush()
+    stats.duplicates_in_input = source_stats.duplicates
+    stats.read += source_stats.duplicates
     return stats
