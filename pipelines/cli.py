@@ -51,7 +51,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         ensure_schema(con)
         stats = ingest_paths(con, args.paths)
     print(f"read {stats.read} inputs: {stats.inserted} new articles, {stats.already_present} already stored, "
-          f"{stats.rejected} rejected")
+          f"{stats.duplicates_in_input} repeated, {stats.rejected} rejected")
     for reason in stats.reject_reasons[:20]:
         print(f"  rejected: {reason}")
     print(f"warehouse: {settings.warehouse}")

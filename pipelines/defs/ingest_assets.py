@@ -50,6 +50,7 @@ def ingest_articles(
             "inputs_read": stats.read,
             "new_articles": stats.inserted,
             "already_stored": stats.already_present,
+            "repeated_in_input": stats.duplicates_in_input,
             "rejected": stats.rejected,
             "dagster/row_count": counts.get("raw.articles", 0),
         },
@@ -67,5 +68,5 @@ def ingest_articles(
         asset_key=ARTICLES,
         passed=stats.accounted_for,
         metadata={"read": stats.read, "new": stats.inserted, "already_stored": stats.already_present,
-                  "rejected": stats.rejected},
+                  "repeated_in_input": stats.duplicates_in_input, "rejected": stats.rejected},
     )
