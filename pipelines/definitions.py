@@ -16,9 +16,7 @@ from pipelines.settings import Settings, dbt_environment, load_settings
 
 
 def build_definitions(settings: Settings) -> dg.Definitions:
-    from dagster_dbt import DbtCliResource
-
-    from pipelines.defs.dbt_assets import build_dbt_assets, dbt_project_for
+    from pipelines.defs.dbt_assets import build_dbt_assets, dbt_project_for, dbt_resource
 
     dbt_environment(settings)
     project = dbt_project_for(settings)
@@ -30,7 +28,7 @@ def build_definitions(settings: Settings) -> dg.Definitions:
         resources={
             "warehouse": WarehouseResource(path=str(settings.warehouse)),
             "inbox": InboxResource(path=str(settings.inbox)),
-            "dbt": DbtCliResource(project_dir=project),
+            "dbt": dbt_resource(project),
         },
         executor=dg.in_process_executor,
     )

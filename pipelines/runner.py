@@ -84,7 +84,7 @@ def run_pipeline(settings: Settings, inbox: Path, coder: str = "rules") -> RunSu
         result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
     summary = RunSummary(success=result.success, warehouse=settings.warehouse, inbox=inbox)
     for event in result.get_asset_materialization_events():
-        mat = event.asset_materialization
+        mat = event.materialization
         summary.step_metadata[mat.asset_key.to_user_string()] = {k: v.value for k, v in mat.metadata.items()}
     for event in result.all_events:
         if event.is_step_failure:

@@ -1,8 +1,6 @@
 """The job that runs everything, a daily schedule and an inbox sensor (both off by default:
 turn them on in the UI under Automation, or with `dg launch`/`dagster-daemon` in production)."""
 
-from __future__ import annotations
-
 import hashlib
 from pathlib import Path
 

@@ -1,7 +1,5 @@
 """dbt models as Dagster assets (dagster-dbt); dbt tests become asset checks."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -9,9 +7,10 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
-from pipelines.settings import PROJECT_DIR, Settings
+from pipelines.settings import Settings
+from pipelines.warehouse.dbt import dbt_executable, dbt_project_dir
 
-DBT_PROJECT_DIR = PROJECT_DIR / "dbt_project"
+DBT_PROJECT_DIR = dbt_project_dir()
 
 
 def dbt_project_for(settings: Settings) -> DbtProject:
@@ -26,8 +25,13 @@ def ensure_manifest(project: DbtProject) -> Path:
     newest_source = max(p.stat().st_mtime for p in DBT_PROJECT_DIR.rglob("*") if p.suffix in {".sql", ".yml"}
                         and "target" not in p.parts and "logs" not in p.parts)
     if not manifest.exists() or manifest.stat().st_mtime < newest_source:
-        DbtCliResource(project_dir=project).cli(["parse", "--quiet"], target_path=project.target_path).wait()
+        dbt_resource(project).cli(["parse", "--quiet"], target_path=project.target_path).wait()
     return manifest
+
+
+def dbt_resource(project: DbtProject) -> DbtCliResource:
+    """dbt from this environment's bin/, found even when the venv is not activated."""
+    return DbtCliResource(project_dir=project, dbt_executable=dbt_executable())
 
 
 class ConflictEventsDbtTranslator(DagsterDbtTranslator):

@@ -1,7 +1,5 @@
 """Extract asset: pending articles → events, event rejects and one run row per article."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 import dagster as dg
@@ -21,7 +19,6 @@ class ExtractConfig(dg.Config):
 @dg.multi_asset(
     name="extract_events",
     group_name="extract",
-    deps=[ARTICLES],
     specs=[
         dg.AssetSpec(EVENTS, kinds={"python", "duckdb"}, deps=[ARTICLES],
                      description="ACLED-style events coded from articles, with evidence offsets and confidence."),

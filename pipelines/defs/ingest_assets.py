@@ -1,7 +1,5 @@
 """Ingest asset: inbox files and feeds → raw.articles / raw.article_rejects."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 import dagster as dg

@@ -1,7 +1,5 @@
 """Dagster resources, configured from the environment (CONFLICT_EVENTS_HOME)."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from contextlib import contextmanager
 
