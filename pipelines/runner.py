@@ -3,7 +3,9 @@ short summary a person can read."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,16 +73,21 @@ def run_pipeline(settings: Settings, inbox: Path, coder: str = "rules") -> RunSu
     import dagster as dg
 
     from pipelines.definitions import build_definitions
+    from pipelines.run_progress import step_progress_logger
 
     defs = build_definitions(settings)
-    job = defs.resolve_job_def(JOB_NAME)
+    job = defs.resolve_job_def(JOB_NAME).with_logger_defs({"progress": step_progress_logger})
     run_config = {
+        # The full log is the run's event log (in the UI); the terminal gets one line per step.
+        "loggers": {"progress": {}},
         "ops": {
             "ingest_articles": {"config": {"inbox": str(inbox)}},
             "extract_events": {"config": {"coder": coder}},
         }
     }
-    with dg.DagsterInstance.get() as instance:
+    log_path = settings.home / "last-run.log"
+    sys.stderr.write(f"running ingest → extract → dbt build (dbt's output: {log_path})\n")
+    with dg.DagsterInstance.get() as instance, log_path.open("w") as log, contextlib.redirect_stdout(log):
         result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
     summary = RunSummary(success=result.success, warehouse=settings.warehouse, inbox=inbox)
     for event in result.get_asset_materialization_events():

@@ -1,0 +1,36 @@
+-- ACLED's 31 export columns in ACLED's order (schemas/taxonomy.py: ACLED_COLUMNS), one row per
+-- fused event, so tools written for ACLED exports read ours unchanged. `source` lists the
+-- reporting articles' sources; `timestamp` is the extraction time in epoch seconds.
+select
+    event_id as event_id_cnty,
+    event_date,
+    year,
+    time_precision,
+    disorder_type,
+    event_type,
+    sub_event_type,
+    actor1,
+    assoc_actor_1,
+    inter1,
+    actor2,
+    assoc_actor_2,
+    inter2,
+    interaction,
+    civilian_targeting,
+    iso,
+    region,
+    country,
+    admin1,
+    admin2,
+    admin3,
+    location,
+    latitude,
+    longitude,
+    geo_precision,
+    sources as source,
+    source_scale,
+    notes,
+    fatalities,
+    tags,
+    cast(extract(epoch from extracted_at) as bigint) as "timestamp"
+from {{ ref('fct_events') }}

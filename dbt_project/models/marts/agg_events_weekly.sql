@@ -1,0 +1,1 @@
+{{ aggregate_events('week') }}

@@ -1,0 +1,167 @@
+"""Country names as ACLED writes them: lookup by name, abbreviation or demonym, ISO numeric codes,
+ACLED regions, and a scan of text for country mentions.
+
+The table is `data/countries.tsv`, derived from GeoNames by `scripts/build_gazetteer.py`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import islice
+from pathlib import Path
+
+_DATA = Path(__file__).parent / "data" / "countries.tsv"
+_MAX_WORDS = 6
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-ZÀ-Þ][\w'’.-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    name: str  # ACLED's spelling
+    alpha2: str
+    iso: int
+    region: str
+    latitude: float
+    longitude: float
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Lowercase ASCII with punctuation dropped: the key every name lookup goes through
+    ("Côte d’Ivoire" -> "cote divoire", "U.S." -> "us", "Nord-Kivu" -> "nord kivu")."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"['’`.]", "", text)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    by_name: dict[str, Country]  # ACLED name -> Country
+    names: dict[str, str]  # folded name or alias -> ACLED name
+    demonyms: dict[str, str]  # folded demonym -> ACLED name
+    case_sensitive: frozenset[str]  # aliases that are ordinary words in lower case ("us")
+    first_words: frozenset[str]  # first words of all names and demonyms: where a scan can start
+
+
+@cache
+def _tables() -> _Tables:
+    by_name: dict[str, Country] = {}
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    with open(_DATA, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            country = Country(row["name"], row["alpha2"], int(row["iso"]), row["region"],
+                              float(row["latitude"] or 0), float(row["longitude"] or 0))
+            by_name.setdefault(country.name, country)
+            names.setdefault(fold(country.name), country.name)
+            for alias in filter(None, row["aliases"].split("|")):
+                key = fold(alias)
+                if len(key) > 1:
+                    names.setdefault(key, country.name)
+            for demonym in filter(None, row["demonyms"].split("|")):
+                demonyms.setdefault(fold(demonym), country.name)
+    first_words = frozenset(key.split()[0] for key in (*names, *demonyms))
+    return _Tables(by_name, names, demonyms, frozenset({"us", "uk"}), first_words)
+
+
+def country_of(name_or_demonym: str) -> str | None:
+    """ACLED's name of the country a name, abbreviation or demonym refers to:
+    "Ukrainian" -> "Ukraine", "U.S." -> "United States", "DRC" -> "Democratic Republic of Congo"."""
+    tables = _tables()
+    key = fold(name_or_demonym)
+    return tables.names.get(key) or tables.demonyms.get(key)
+
+
+def country_named(name: str) -> str | None:
+    """ACLED's name of the country a name or abbreviation (not a demonym) refers to."""
+    return _tables().names.get(fold(name))
+
+
+def country_info(country: str) -> Country | None:
+    """The table row of a country given by its ACLED name (or any name `country_of` knows)."""
+    tables = _tables()
+    name = country if country in tables.by_name else country_of(country)
+    return tables.by_name.get(name) if name else None
+
+
+def iso_numeric(country: str) -> int | None:
+    """ISO 3166-1 numeric code of a country: "Ukraine" -> 804."""
+    info = country_info(country)
+    return info.iso if info else None
+
+
+def acled_region(country: str) -> str:
+    """ACLED's region of a country ("Syria" -> "Middle East"); "" if the country is unknown."""
+    info = country_info(country)
+    return info.region if info else ""
+
+
+def find_countries(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ACLED country) for every country name, abbreviation or demonym in `text`,
+    longest match first, non-overlapping, in text order. Only capitalised words count, so
+    "us" the pronoun is not the United States."""
+    return [(start, end, country) for start, end, country, _ in scan_countries(text)]
+
+
+def scan_countries(text: str) -> list[tuple[int, int, str, bool]]:
+    """Like `find_countries`, with a fourth field: True when the match is a demonym."""
+    return list(_scan(text))
+
+
+@lru_cache(maxsize=16)
+def _scan(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    tables = _tables()
+    found: list[tuple[int, int, str, bool]] = []
+    resume = 0
+    for cap in _CAPITALISED.finditer(text):
+        if cap.start() < resume or fold(_bare(cap.group())).split(" ")[0] not in tables.first_words:
+            continue
+        words = [(m.start(), m.end(), _bare(m.group()))
+                 for m in islice(_WORD.finditer(text, cap.start(), cap.start() + 160), _MAX_WORDS)]
+        for n in range(len(words), 0, -1):
+            last = words[n - 1]
+            if not _capitalised(last[2]) or (n > 1 and _gap(text, words[n - 2][1], last[0])):
+                continue
+            surface = text[cap.start():cap.start() + _surface_len(text, cap.start(), last)]
+            key = fold(surface)
+            if key in tables.case_sensitive and not surface.replace(".", "").isupper():
+                continue
+            country = tables.names.get(key)
+            demonym = country is None and n <= 2
+            if demonym:
+                country = tables.demonyms.get(key)
+            if country:
+                found.append((cap.start(), cap.start() + len(surface), country, demonym))
+                resume = cap.start() + len(surface)
+                break
+    return tuple(found)
+
+
+def _bare(word: str) -> str:
+    """A word without trailing punctuation or possessive: "Lebanon's" -> "Lebanon"."""
+    if "'" in word or "’" in word:
+        word = _POSSESSIVE.sub("", word)
+    return word.rstrip(".,'’")
+
+
+def _capitalised(word: str) -> bool:
+    """"Kivu", "d'Ivoire", "al-Bab": an upper-case letter within the first three characters."""
+    return any(ch.isupper() for ch in word[:3])
+
+
+def _gap(text: str, end: int, start: int) -> bool:
+    """True when what separates two words is more than a space or hyphen (a comma, a bracket...)."""
+    return bool(text[end:start].strip(" -'’"))
+
+
+def _surface_len(text: str, start: int, last: tuple[int, int, str]) -> int:
+    end = last[0] + len(last[2])
+    if text[end:end + 1] == "." and len(last[2]) <= 3 and "." in last[2]:  # "U.S." keeps its final dot
+        end += 1
+    return end - start

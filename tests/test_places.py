@@ -1,0 +1,155 @@
+"""Place resolution: gazetteer lookup, disambiguation by context, geo precision."""
+
+from pipelines.extraction.places import (
+    Location,
+    Place,
+    article_context,
+    find_places,
+    lookup,
+    resolve_place,
+)
+
+
+def locate(text: str, source_country: str | None = None) -> Location | None:
+    mentions = find_places(text)
+    return resolve_place(mentions, article_context(text, mentions, source_country))
+
+
+def surfaces(text: str) -> list[str]:
+    return [m.surface for m in find_places(text)]
+
+
+def test_village_resolves_to_country_and_admin1() -> None:
+    loc = locate("Artillery from across the border shelled Kozinka on Tuesday, the governor said.")
+    assert loc is not None
+    assert (loc.country, loc.iso, loc.region, loc.admin1, loc.location) == (
+        "Russia", 643, "Europe", "Belgorod", "Kozinka")
+    assert loc.geo_precision == 1
+    assert abs(loc.latitude - 50.46) < 0.05 and abs(loc.longitude - 35.60) < 0.05
+
+
+def test_transliterations_find_the_same_place() -> None:
+    graivoron, grayvoron, hraivoron = (lookup(n)[0] for n in ("Graivoron", "Grayvoron", "Hraivoron"))
+    assert graivoron == grayvoron == hraivoron
+    assert graivoron.country == "Russia" and graivoron.admin1 == "Belgorod"
+    assert lookup("Kostiantynivka")[0] == lookup("Kostyantynivka")[0]
+
+
+def test_former_name_and_diacritics() -> None:
+    assert lookup("Artemivsk")[0].name == "Bakhmut"
+    assert lookup("Tarāblus") or lookup("Tripoli")
+    assert lookup("Ḩamāh") == lookup("Hamah")
+
+
+def test_places_are_found_with_offsets() -> None:
+    text = "Drones struck Kharkiv and Dnipro overnight."
+    found = find_places(text)
+    assert [(m.surface, text[m.start:m.end]) for m in found] == [("Kharkiv", "Kharkiv"), ("Dnipro", "Dnipro")]
+    assert all(isinstance(c, Place) for m in found for c in m.candidates)
+
+
+def test_longest_name_wins() -> None:
+    assert surfaces("Gunmen attacked a bus in Rio de Janeiro on Friday.") == ["Rio de Janeiro"]
+
+
+def test_tripoli_is_settled_by_the_articles_country() -> None:
+    libya = locate("Rival militias clashed in Tripoli. The Libyan government called for calm.")
+    lebanon = locate("Protesters blocked roads in Tripoli. Lebanon's caretaker cabinet met later.")
+    assert libya is not None and lebanon is not None
+    assert (libya.country, libya.location) == ("Libya", "Tripoli")
+    assert (lebanon.country, lebanon.location) == ("Lebanon", "Tripoli")
+
+
+def test_tripoli_context_can_come_from_another_place() -> None:
+    loc = locate("Gunfire was heard in Tripoli on Sunday. Similar incidents were reported in Beirut.")
+    assert loc is not None and loc.country == "Lebanon"
+
+
+def test_source_country_breaks_a_tie() -> None:
+    loc = locate("Thousands marched through Hyderabad on Sunday.", source_country="Pakistan")
+    assert loc is not None and loc.country == "Pakistan"
+
+
+def test_near_a_town_is_precision_2() -> None:
+    loc = locate("Heavy fighting continued near Bakhmut, officials said.")
+    assert loc is not None
+    assert (loc.country, loc.admin1, loc.location, loc.geo_precision) == ("Ukraine", "Donetsk", "Bakhmut", 2)
+    assert find_places("Shelling on the outskirts of Bakhmut.")[0].near
+
+
+def test_only_a_region_named_is_precision_3() -> None:
+    loc = locate("Shelling was reported in Donetsk region on Monday.")
+    assert loc is not None
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("Ukraine", "Donetsk", 3)
+
+
+def test_admin_names_with_and_without_designators() -> None:
+    for text in ("Clashes in Borno State.", "Clashes in Borno.", "Clashes in the Donetsk Oblast.",
+                 "Clashes in Belgorod region."):
+        mention = find_places(text)[0]
+        assert mention.candidates[0].kind == "admin1", text
+    assert find_places("Fighting in Nord-Kivu.")[0].candidates[0].admin1 == "Nord-Kivu"
+
+
+def test_a_town_beats_a_province_in_the_same_sentence() -> None:
+    loc = locate("Russian forces shelled Kozinka in Belgorod region.")
+    assert loc is not None and (loc.location, loc.geo_precision) == ("Kozinka", 1)
+
+
+def test_acled_style_parenthesis_drives_admin_names() -> None:
+    loc = locate("On 2 May 2020, unidentified armed men attacked civilians in Rubaya (Masisi, Nord-Kivu).")
+    assert loc is not None
+    assert (loc.country, loc.admin1, loc.admin2, loc.location) == (
+        "Democratic Republic of Congo", "Nord-Kivu", "Masisi", "Rubaya")
+    assert loc.geo_precision in (1, 2)
+
+
+def test_parenthesis_picks_the_namesake_in_the_named_province() -> None:
+    loc = locate("Police dispersed a rally in Hyderabad (Hyderabad, Sindh).")
+    assert loc is not None and (loc.country, loc.admin1) == ("Pakistan", "Sindh")
+
+
+def test_common_words_are_not_places() -> None:
+    text = ("Police said the Mission would resume. Same rules apply, a Man told Reading Times. "
+            "Victoria Nuland visited; the Nice Bar and Mobile Sale were closed.")
+    assert find_places(text) == []
+    assert locate(text) is None
+
+
+def test_common_word_place_after_a_locative_cue_counts() -> None:
+    assert surfaces("A protest was held in Reading on Saturday.") == ["Reading"]
+
+
+def test_names_inside_longer_names_are_not_places() -> None:
+    assert surfaces("Delegates met at the Northern Nicosia office.") == []
+
+
+def test_country_alone_is_precision_3_in_that_country() -> None:
+    loc = locate("Unrest spread across Mali, the statement said.")
+    assert loc is not None and loc.country == "Mali" and loc.geo_precision == 3
+
+
+def test_no_place_gives_none() -> None:
+    assert locate("The ministry said the talks would resume next week.") is None
+
+
+def test_a_village_missing_from_the_gazetteer_is_placed_in_its_named_district() -> None:
+    loc = locate("Armed men looted shops in Nyamtoro village (Masisi, Nord-Kivu) overnight.")
+    assert loc is not None
+    assert (loc.country, loc.admin1, loc.admin2, loc.location, loc.geo_precision) == (
+        "Democratic Republic of Congo", "Nord-Kivu", "Masisi", "Nyamtoro", 2)
+
+
+def test_a_province_named_after_a_cue_and_compass_word() -> None:
+    loc = locate("Troops set up a base in the western province of Anbar.")
+    assert loc is not None
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("Iraq", "Al Anbar", 3)
+
+
+def test_demonyms_acronyms_and_adjectives_are_not_places() -> None:
+    assert surfaces("Kenyan officials said NISA agents and Saudi-led forces left.") == []
+
+
+def test_a_place_in_the_context_country_beats_a_foreign_namesake() -> None:
+    loc = locate("Police fired tear gas at protesters in Hyderabad. Karachi and Lahore saw smaller rallies.")
+    assert loc is not None and (loc.country, loc.location) == ("Pakistan", "Hyderabad")
