@@ -1,6 +1,12 @@
 """Trigger lexicon and ACLED's sub-event hierarchy."""
 
-from pipelines.extraction.triggers import find_triggers, resolve_sub_event, strongest
+import functools
+import re
+from importlib import resources
+
+import pytest
+
+from pipelines.extraction.triggers import LABEL, compile_lexicon, find_triggers, resolve_sub_event, strongest
 from schemas.taxonomy import SubEventType as S
 
 
@@ -78,3 +84,125 @@ def test_label_prefix_decides_the_type():
 def test_words_that_report_nothing_give_no_type():
     assert _type("The minister met his counterpart to discuss trade.") is None
     assert _type("On 4 March 2022, the council published its budget.") is None
+
+
+# --- the one-pass matcher finds exactly what one scan per lexicon group finds ---
+
+_SENTENCES = [
+    "Insurgents fired mortars and rockets at the base overnight, and air strikes hit the hills.",
+    "A suicide bomber blew himself up at a checkpoint; a second device was defused by sappers.",
+    "Police fired tear gas and rubber bullets to disperse students protesting the new fees.",
+    "Gunmen abducted three traders, then looted and torched shops in the market.",
+    "Looting: a crowd ransacked a warehouse.",
+    "Weapons seizure: police recovered 12 rifles and 300 rounds of ammunition.",
+    "Teachers went on a 3-day strike and blocked the main road to the ministry.",
+    "The floods collapsed a bridge; no clashes were reported.",
+    "Anti-tank mines, IEDs and UXO were cleared from the fields near the river.",
+    "Rebels took control of the town after heavy fighting, and troops withdrew from the area.",
+    "They exchanged gunfire with soldiers; stun grenades were thrown at the crowd.",
+    "",
+    "   ",
+    "x",
+]
+
+
+def _one_scan_per_group(text: str) -> list[tuple[str, int, int, int, str]]:
+    """The plain way to apply the lexicon: one case-insensitive scan per (category, strength)."""
+    hits = []
+    for (category, strength), regex in _group_regexes().items():
+        found = regex.finditer(text) if strength != LABEL else [m] if (m := regex.match(text)) else []
+        hits += [(category, strength, m.start(), m.end(), m.group(0)) for m in found]
+    return sorted(hits, key=lambda h: (h[2], -h[1]))
+
+
+@functools.cache
+def _group_regexes() -> dict[tuple[str, int], re.Pattern[str]]:
+    source = resources.files("pipelines.extraction").joinpath("data/lexicon.tsv").read_text("utf-8")
+    groups: dict[tuple[str, int], list[str]] = {}
+    for line in source.splitlines():
+        if line.strip() and not line.startswith("#"):
+            category, strength, pattern = line.split("\t")
+            groups.setdefault((category, int(strength)), []).append(f"(?:{pattern})")
+    return {
+        key: re.compile("|".join(alts) if key[1] == LABEL else rf"(?<![\w-])(?:{'|'.join(alts)})(?!\w)", re.I)
+        for key, alts in groups.items()
+    }
+
+
+def test_one_pass_matcher_finds_what_a_scan_per_group_finds():
+    for sentence in _SENTENCES:
+        found = [(t.category, t.strength, t.start, t.end, t.text) for t in find_triggers(sentence)]
+        assert found == _one_scan_per_group(sentence), sentence
+
+
+def test_lexicon_patterns_that_the_matcher_could_not_index_are_refused():
+    with pytest.raises(ValueError, match="word character"):
+        compile_lexicon("clash\t3\t(?:\\(|-)fighting\n")
+    with pytest.raises(ValueError, match="never capture"):
+        compile_lexicon("clash\t3\t(fight|battle)\n")
+
+
+def test_a_matcher_compiled_from_lines_reports_hits_with_their_group():
+    lexicon = compile_lexicon("air\t3\tair ?strikes?\nair\t2\tstrikes?|drones?\n")
+    assert lexicon.word_groups == (("air", 3), ("air", 2))
+
+
+# --- trigger families: each sentence here is invented ---
+
+def test_seized_found_and_cleared_weapons_are_disrupted_weapons_use():
+    assert _type("Nine pistols and 400 rounds of ammunition were seized at the checkpoint.") is (
+        S.DISRUPTED_WEAPONS_USE)
+    assert _type("Troops found a large stash of rifles and grenades in a cave.") is S.DISRUPTED_WEAPONS_USE
+    assert _type("Engineers destroyed 40 landmines and two improvised explosive devices.") is (
+        S.DISRUPTED_WEAPONS_USE)
+    assert _type("Two drones were intercepted over the port.") is S.DISRUPTED_WEAPONS_USE
+
+
+def test_truces_releases_and_exchanges_are_agreements_even_with_war_words_around():
+    assert _type("The parties agreed a cessation of hostilities in the east.") is S.AGREEMENT
+    assert _type("The army freed 20 fighters in exchange for the release of four soldiers.") is S.AGREEMENT
+    assert _type("The ceasefire was violated when the two sides exchanged fire.") is S.ARMED_CLASH
+
+
+def test_moving_forming_and_withdrawing_forces_is_a_change_to_group_activity():
+    assert _type("The militia dispatched hundreds of fighters to the border district.") is S.CHANGE_TO_GROUP
+    assert _type("Government forces have withdrawn from two posts near the river.") is S.CHANGE_TO_GROUP
+    assert _type("The rebels announced they had formed a new armed group.") is S.CHANGE_TO_GROUP
+    assert _type("Security was tightened around the capital.") is S.CHANGE_TO_GROUP
+
+
+def test_new_posts_and_bases_are_headquarters_established():
+    assert _type("The army has set up a new observation post on the ridge.") is S.HEADQUARTERS_ESTABLISHED
+    assert _type("Two military bases were established near the border.") is S.HEADQUARTERS_ESTABLISHED
+
+
+def test_territory_handed_over_without_a_fight():
+    assert _type("The militia withdrew from the town, leaving it in the hands of the army.", "rebel") is (
+        S.NON_VIOLENT_TERRITORY_TRANSFER)
+
+
+def test_gunfire_between_armed_sides_is_an_armed_clash():
+    assert _type("The two sides traded heavy gunfire across the river.") is S.ARMED_CLASH
+    assert _type("Soldiers fired small arms at the positions of the rebels.") is S.ARMED_CLASH
+    assert _type("Mortars and heavy machine guns were fired at the positions near the airport.") is (
+        S.ARMED_CLASH)
+
+
+def test_weapon_specific_violence_families():
+    assert _type("A woman wearing an explosive vest detonated it at the gate.") is S.SUICIDE_BOMB
+    assert _type("Residents said chlorine gas was dropped on the suburb.") is S.CHEMICAL_WEAPON
+    assert _type("Youths lobbed a hand bomb at a police van.") is S.GRENADE
+
+
+def test_sexual_assault_is_sexual_violence_not_a_battle():
+    assert _type("Two soldiers were charged with the sexual assault of a girl.") is S.SEXUAL_VIOLENCE
+
+
+def test_a_protest_about_a_rape_or_kidnapping_is_a_protest():
+    assert _type("Hundreds protested in the square over the rape of a student.") is S.PEACEFUL_PROTEST
+    assert _type("Relatives staged a sit-in demanding the release of the kidnapped pupils.") is (
+        S.PEACEFUL_PROTEST)
+
+
+def test_jailed_is_an_arrest():
+    assert _type("Police jailed six men suspected of planning bombings.") is S.ARRESTS

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
+import re._constants as _sre
+import re._parser as _sre_parser
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -42,38 +44,177 @@ class Trigger:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The trigger lexicon compiled for one pass over a sentence.
+
+    Each (category, strength) group of lexicon lines acts as one matcher: its hits never
+    overlap each other, hits of different groups may. Word patterns are tried only where a
+    word starts, and there only the alternatives that can begin with the next _PREFIX
+    characters: `by_prefix` maps a lower-case beginning to one pattern of optional
+    lookaheads whose capture k holds the hit of `word_groups[indexes[k - 1]]`. A word no
+    trigger can begin with costs a slice and a few dict lookups."""
+
+    label_groups: tuple[tuple[str, int], ...]
+    labels: re.Pattern[str]
+    word_groups: tuple[tuple[str, int], ...]
+    by_prefix: dict[str, tuple[re.Pattern[str], tuple[int, ...]]]
+
+
+_WORD_START = re.compile(r"(?<![\w-])\w")
+
+
 @functools.cache
-def _lexicon() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
-    source = resources.files("pipelines.extraction").joinpath("data/lexicon.tsv").read_text("utf-8")
-    patterns: dict[tuple[str, int], list[str]] = {}
+def _lexicon() -> Lexicon:
+    return compile_lexicon(resources.files("pipelines.extraction").joinpath("data/lexicon.tsv").read_text("utf-8"))
+
+
+def compile_lexicon(source: str) -> Lexicon:
+    """Compile lexicon lines (category, strength, pattern; see data/lexicon.tsv). Raises
+    ValueError for a pattern with a capturing group, or a word pattern that can begin with a
+    character that is not a word character (it would never be tried)."""
+    groups: dict[tuple[str, int], list[str]] = {}
     for line in source.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         category, strength, pattern = line.split("\t")
-        patterns.setdefault((category, int(strength)), []).append(pattern)
-    compiled = []
-    for (category, strength), alternatives in patterns.items():
-        body = "|".join(f"(?:{p})" for p in alternatives)
-        if strength == LABEL:
-            regex = re.compile(body, re.IGNORECASE)
-        else:
-            regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
-        compiled.append((category, strength, regex))
-    return tuple(compiled)
+        if re.compile(pattern).groups:
+            raise ValueError(f"lexicon patterns group with (?:...), never capture: {pattern!r}")
+        groups.setdefault((category, int(strength)), []).extend(_alternatives(pattern))
+    label_groups = tuple(key for key in groups if key[1] == LABEL)
+    labels = re.compile("".join(f"(?=({'|'.join(groups[key])}))?" for key in label_groups), re.IGNORECASE)
+    word_groups = tuple(key for key in groups if key[1] != LABEL)
+    indexed = [
+        (index, alternative, _prefixes(alternative))
+        for index, key in enumerate(word_groups)
+        for alternative in groups[key]
+    ]
+    by_prefix = {}
+    for prefix in set().union(*(heads for _, _, heads in indexed)):
+        # every alternative that can begin a word starting with `prefix`, in lexicon order
+        per_group: dict[int, list[str]] = {}
+        for index, alternative, heads in indexed:
+            if any(prefix.startswith(head) for head in heads):
+                per_group.setdefault(index, []).append(alternative)
+        body = "".join(rf"(?=({'|'.join(alts)})(?!\w))?" for alts in per_group.values())
+        by_prefix[prefix] = (re.compile(body, re.IGNORECASE), tuple(per_group))
+    return Lexicon(label_groups, labels, word_groups, by_prefix)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression, in order."""
+    out, depth, in_class, escaped, begin = [], 0, False, False, 0
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]" or pattern[i - 1] == "["
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[begin:i])
+            begin = i + 1
+    out.append(pattern[begin:])
+    return out
+
+
+_PREFIX = 3
+"""Characters of a word's beginning the lexicon is indexed by (find_triggers looks up its
+3-, 2- and 1-character beginnings)."""
+
+
+def _prefixes(alternative: str) -> set[str]:
+    """What a match of `alternative` can begin with: lower-case strings of up to _PREFIX
+    characters, read from the parse tree of Python's own regex parser so that the index can
+    never hide a match. "" when the beginning cannot be listed (say, `\\d+`)."""
+    heads = _heads(_sre_parser.parse(alternative).data)
+    if any(head[:1] and not (head[0].isalnum() or head[0] == "_") for head, _ in heads):
+        raise ValueError(f"lexicon word patterns must begin with a word character: {alternative!r}")
+    return {head for head, _ in heads}
+
+
+def _heads(items: list) -> set[tuple[str, bool]]:
+    """(beginning, complete) pairs for a parsed sequence: complete beginnings may be
+    continued by what follows the sequence; incomplete ones are all that can be told."""
+    heads = {("", True)}
+    for op, av in items:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue
+        options = _item_heads(op, av)
+        if options is None:
+            return {(head, False) for head, _ in heads}
+        grown = set()
+        for head, complete in heads:
+            if not complete or len(head) >= _PREFIX:
+                grown.add((head, False))
+                continue
+            for option, option_complete in options:
+                joined = head + option
+                grown.add((joined[:_PREFIX], option_complete and len(joined) < _PREFIX))
+        heads = grown
+    return heads
+
+
+def _item_heads(op, av) -> set[tuple[str, bool]] | None:
+    """_heads of one parsed item; None when its beginnings cannot be listed."""
+    if op is _sre.LITERAL:
+        return {(chr(av).lower(), True)}
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _sre.LITERAL:
+                chars.add(chr(value).lower())
+            elif kind is _sre.RANGE and value[1] - value[0] < 64:
+                chars.update(chr(code).lower() for code in range(value[0], value[1] + 1))
+            else:
+                return None
+        return {(char, True) for char in chars}
+    if op is _sre.SUBPATTERN:
+        return _heads(av[-1].data)
+    if op is _sre.BRANCH:
+        return set().union(*(_heads(branch.data) for branch in av[1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, high, body = av
+        once = _heads(body.data) if high == 1 else {(head, False) for head, _ in _heads(body.data)}
+        return once | {("", True)} if low == 0 else once
+    return None
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     """All lexicon hits in `text` (usually one sentence), in text order; offsets are shifted by
     `offset` so they index the article. Label prefixes only count at the start of `text`."""
+    lexicon = _lexicon()
     hits = []
-    for category, strength, regex in _lexicon():
-        if strength == LABEL:
-            m = regex.match(text)
-            if m:
-                hits.append(Trigger(category, strength, offset + m.start(), offset + m.end(), m.group(0)))
+    m = lexicon.labels.match(text) if ":" in text else None  # a label prefix ends with a colon
+    for k, (category, strength) in enumerate(lexicon.label_groups, 1):
+        if m is not None and m.start(k) >= 0:
+            hits.append(Trigger(category, strength, offset + m.start(k), offset + m.end(k), m.group(k)))
+    groups, by_prefix = lexicon.word_groups, lexicon.by_prefix
+    anywhere = by_prefix.get("")
+    free_from = [0] * len(groups)  # where each group's next hit may start: after its last one
+    for word in _WORD_START.finditer(text):
+        at = word.start()
+        # the longest listed beginning of this word: its entry holds the shorter ones' alternatives
+        head = text[at:at + _PREFIX].lower()
+        entry = by_prefix.get(head) or by_prefix.get(head[:2]) or by_prefix.get(head[:1]) or anywhere
+        if entry is None:
             continue
-        for m in regex.finditer(text):
-            hits.append(Trigger(category, strength, offset + m.start(), offset + m.end(), m.group(0)))
+        pattern, indexes = entry
+        m = pattern.match(text, at)
+        if m.lastindex is None:
+            continue
+        for k, index in enumerate(indexes, 1):
+            start = m.start(k)
+            if start >= free_from[index]:
+                free_from[index] = m.end(k)
+                category, strength = groups[index]
+                hits.append(Trigger(category, strength, offset + start, offset + m.end(k), m.group(k)))
     hits.sort(key=lambda t: (t.start, -t.strength))
     return hits
 
@@ -116,6 +257,7 @@ _STRATEGIC = (
     ("looting", S.LOOTING),
     ("arrest", S.ARRESTS),
     ("change", S.CHANGE_TO_GROUP),
+    ("transfer", S.CHANGE_TO_GROUP),  # forces withdrawing, no territory said to change hands
     ("other", S.OTHER),
 )
 
@@ -156,6 +298,12 @@ def resolve_sub_event(
         return territory
     remote = next((sub for cat, sub, at_least in _REMOTE if has(cat, at_least)), None)
     ground = has("clash", STRONG) or (has("clash") and remote is None)
+    # "fighting", "hostilities" in a sentence about a truce, or "assault" in a report of rape,
+    # do not make a battle of it.
+    if not has("clash", STRONG) and remote is None and not has("attack", STRONG) and has("agreement", STRONG):
+        return S.AGREEMENT
+    if not has("clash", STRONG) and remote is None and has("sexual", STRONG):
+        return S.SEXUAL_VIOLENCE
     # A ground battle absorbs the air strikes and shelling that supported it.
     if ground and (agent_armed or target_armed or agent_kind is None) and (remote is None or has("clash", STRONG)):
         return S.ARMED_CLASH
@@ -182,7 +330,8 @@ def resolve_sub_event(
 
 def _demonstration(cues, has, agent_kind, target_kind) -> S | None:
     """Protests and riots: the crowd's own conduct decides the type, then the response to it."""
-    warfare = any(has(c, STRONG) for c in ("air", "shelling", "suicide", "chemical", "sexual", "abduction"))
+    # a crowd protesting a rape or a kidnapping is still a protest; one under bombs is not
+    warfare = any(has(c, STRONG) for c in ("air", "shelling", "suicide", "chemical"))
     protest = has("protest", STRONG) and not warfare
     if has("mob", STRONG) and not protest:
         return S.MOB_VIOLENCE
