@@ -3,13 +3,14 @@
 Writes, under pipelines/extraction/data/:
   countries.tsv        one row per country: ACLED name, ISO alpha-2/alpha-3/numeric, ACLED region,
                        other names, demonyms, centroid
-  gazetteer.tsv.gz     one row per populated place (GeoNames cities500), admin1 and admin2 area,
+  gazetteer.tsv.xz     one row per populated place (GeoNames cities500), admin1 and admin2 area,
                        most populous first: kind, name, country, admin1, admin2, latitude,
                        longitude, population, other names
-  gazetteer_index.tsv.gz  lookup key -> row numbers: folded names (`countries.fold`), "~" + their
+  gazetteer_index.tsv.xz  lookup key -> row numbers: folded names (`countries.fold`), "~" + their
                        spelling variants (`places.variant_key`), "@country|admin1|admin2" -> the
-                       area's most populous place, "^word" for first words of several-word names.
-                       Rebuild when either function changes.
+                       area's most populous place, "^word" for first words of several-word names;
+                       sorted by key (places.py finds keys by bisection). Rebuild when either
+                       function changes.
 
 Names follow ACLED's usage: ACLED's country spellings, English admin names without designators
 ("Donetsk", not "Donetska oblast"). Admin areas get the mean position of their populated places
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import lzma
 import re
 import unicodedata
 from collections import defaultdict
@@ -256,9 +258,10 @@ def add_aliases(rows: list[list[str]], path: Path) -> None:
 GAZETTEER_HEADER = "kind\tname\tcountry\tadmin1\tadmin2\tlatitude\tlongitude\tpopulation\taliases"
 
 
-def write_gzip(path: Path, lines: list[str]) -> None:
-    with gzip.GzipFile(path, "wb", mtime=0) as f:  # mtime=0: rebuilds are byte-identical
-        f.write(("\n".join(lines) + "\n").encode("utf-8"))
+def write_xz(path: Path, lines: list[str]) -> None:
+    """xz, not gzip: 40% smaller (7.3 MB for both tables, not 12), and rebuilds are
+    byte-identical; it costs about 0.35 s more at first load."""
+    path.write_bytes(lzma.compress(("\n".join(lines) + "\n").encode("utf-8"), preset=6))
 
 
 def build() -> None:
@@ -361,8 +364,8 @@ def build() -> None:
                     index[seat].append(i)
 
     OUT.mkdir(parents=True, exist_ok=True)
-    write_gzip(OUT / "gazetteer.tsv.gz", [GAZETTEER_HEADER, *("\t".join(row) for row in rows)])
-    write_gzip(OUT / "gazetteer_index.tsv.gz",
+    write_xz(OUT / "gazetteer.tsv.xz", [GAZETTEER_HEADER, *("\t".join(row) for row in rows)])
+    write_xz(OUT / "gazetteer_index.tsv.xz",
                [f"{key}\t{','.join(map(str, ids))}" for key, ids in sorted(index.items())])
     with open(OUT / "countries.tsv", "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")

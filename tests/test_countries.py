@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipelines.extraction.countries import acled_region, country_of, find_countries, iso_numeric
+from pipelines.extraction.countries import acled_region, country_of, find_countries, fold, iso_numeric
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,14 @@ def test_find_countries_prefers_the_longest_name() -> None:
 
 def test_find_countries_ignores_the_pronoun_us() -> None:
     assert find_countries("They told us nothing.") == []
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’", "‘", "ʼ", "´", "`"])
+def test_find_countries_reads_a_possessive_whatever_the_apostrophe(apostrophe: str) -> None:
+    text = f"Shells hit Ukraine{apostrophe}s east and Côte d{apostrophe}Ivoire{apostrophe}s north."
+    assert [c for _, _, c in find_countries(text)] == ["Ukraine", "Ivory Coast"]
+
+
+def test_fold_treats_typeset_marks_like_plain_ones() -> None:
+    assert fold("Sana´a") == fold("Sanaʼa") == fold("Sana'a") == "sanaa"
+    assert fold("Nord‑Kivu") == fold("Nord-Kivu") == "nord kivu"

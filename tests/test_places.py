@@ -1,5 +1,7 @@
 """Place resolution: gazetteer lookup, disambiguation by context, geo precision."""
 
+import pytest
+
 from pipelines.extraction.places import (
     Location,
     Place,
@@ -153,3 +155,65 @@ def test_demonyms_acronyms_and_adjectives_are_not_places() -> None:
 def test_a_place_in_the_context_country_beats_a_foreign_namesake() -> None:
     loc = locate("Police fired tear gas at protesters in Hyderabad. Karachi and Lahore saw smaller rallies.")
     assert loc is not None and (loc.country, loc.location) == ("Pakistan", "Hyderabad")
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’", "‘", "‛", "ʼ", "´", "`"])
+def test_a_province_after_a_possessive_is_found_whatever_the_apostrophe(apostrophe: str) -> None:
+    text = f"Fighting in Russia{apostrophe}s Belgorod region near the Ukrainian border."
+    found = find_places(text)
+    assert [m.surface for m in found] == ["Russia", "Belgorod region"]
+    assert (found[1].candidates[0].kind, found[1].candidates[0].admin1) == ("admin1", "Belgorod")
+    loc = locate(text)
+    assert loc is not None and (loc.country, loc.admin1, loc.geo_precision) == ("Russia", "Belgorod", 3)
+
+
+def test_a_possessive_country_still_lets_a_cue_reach_the_name() -> None:
+    loc = locate("Shells fell on Ukraine’s eastern Donetsk overnight, Ukraine’s army said.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Ukraine", "Donetsk")
+
+
+@pytest.mark.parametrize("hyphen", ["-", "‐", "‑"])
+def test_typeset_hyphens_inside_names(hyphen: str) -> None:
+    text = f"Rebels attacked a camp in Nord{hyphen}Kivu."
+    found = find_places(text)
+    assert [m.surface for m in found] == [f"Nord{hyphen}Kivu"]
+    assert found[0].candidates[0].admin1 == "Nord-Kivu"
+    assert find_places(f"A Kharkiv{hyphen}based charity said so.") == []
+
+
+def test_dashes_separate_names() -> None:
+    assert surfaces("Convoys moved on the Kharkiv–Izium road and the Kupiansk — Kramatorsk line.") == [
+        "Kharkiv", "Izium", "Kupiansk", "Kramatorsk"]
+
+
+def test_calendar_words_and_compass_points_are_never_places() -> None:
+    text = "Rallies in March, in May and on Monday. Clashes in North and in Central were reported in August."
+    assert find_places(text) == []
+
+
+def test_a_country_name_is_the_country_not_a_town_of_that_name() -> None:
+    loc = locate("Farmers marched in Colombia on Monday.")
+    assert loc is not None and loc.country == "Colombia" and loc.geo_precision == 3
+    assert {c.kind for c in find_places("Colombia said on Monday it would talk.")[0].candidates} == {"country"}
+
+
+def test_a_country_qualified_by_its_province_keeps_the_province() -> None:
+    loc = locate("Air raids were reported in western Yemen (Al Hudaydah) on Friday.")
+    assert loc is not None and (loc.country, loc.admin1, loc.geo_precision) == ("Yemen", "Al Hudaydah", 3)
+
+
+def test_capitalised_words_that_name_groups_cases_and_organisations() -> None:
+    text = ("Coalition jets struck Houthi positions. Activists of the Confederation of Farmers "
+            "protested the Roe v. Wade ruling; a Christian group and al-Shabaab fighters were blamed.")
+    assert find_places(text) == []
+
+
+def test_an_adjective_after_a_dateline_is_not_a_place() -> None:
+    assert surfaces("BRYANSK, Russia -- Angry residents set fire to a police post.") == ["BRYANSK", "Russia"]
+
+
+def test_a_village_described_as_lying_in_a_named_district_is_placed_there() -> None:
+    loc = locate("Rebels seized Zorbatanga, a small farming village on the edge of Masisi territory, on Friday.")
+    assert loc is not None
+    assert (loc.country, loc.admin1, loc.admin2, loc.location, loc.geo_precision) == (
+        "Democratic Republic of Congo", "Nord-Kivu", "Masisi", "Zorbatanga", 2)

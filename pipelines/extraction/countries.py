@@ -15,10 +15,9 @@ from itertools import islice
 from pathlib import Path
 
 _DATA = Path(__file__).parent / "data" / "countries.tsv"
-_MAX_WORDS = 6
-_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’.-]*")
-_POSSESSIVE = re.compile(r"['’]s$")
-_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-ZÀ-Þ][\w'’.-]*")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'.-]*")
+_POSSESSIVE = re.compile(r"'s$")
+_CAPITALISED = re.compile(r"[A-ZÀ-Þ](?<![\w'.-].)[\w'.-]*")  # a set first, then the lookbehind: a faster scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +30,30 @@ class Country:
     longitude: float
 
 
+# Apostrophes and hyphens as typeset text writes them: "Russia’s", "Sanaʼa", "Nord‑Kivu".
+APOSTROPHES = "’‘‛ʼʻ´`′"
+HYPHENS = "‐‑‒−"  # hyphen, non-breaking hyphen, figure dash, minus sign
+DASHES = "–—―"  # en and em dash: separators, never part of a name
+_PLAIN = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(HYPHENS, "-")})
+_TYPOGRAPHIC = re.compile(f"[{APOSTROPHES}{HYPHENS}]")
+_FOLD_PUNCT = str.maketrans({**dict.fromkeys(APOSTROPHES + "'.", ""), **dict.fromkeys(HYPHENS + DASHES, " ")})
+
+
+def plain_punctuation(text: str) -> str:
+    """`text` with every apostrophe written as ' and every hyphen as -, character for
+    character (offsets stay valid), so that the patterns need to know only those two."""
+    return text.translate(_PLAIN) if _TYPOGRAPHIC.search(text) else text
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase ASCII with punctuation dropped: the key every name lookup goes through
-    ("Côte d’Ivoire" -> "cote divoire", "U.S." -> "us", "Nord-Kivu" -> "nord kivu")."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"['’`.]", "", text)
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    ("Côte d’Ivoire" -> "cote divoire", "U.S." -> "us", "Nord‑Kivu" -> "nord kivu")."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD_PUNCT)).encode("ascii", "ignore").decode().lower()
+    return " ".join(_NOT_ALNUM.sub(" ", text).split())
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +62,7 @@ class _Tables:
     names: dict[str, str]  # folded name or alias -> ACLED name
     demonyms: dict[str, str]  # folded demonym -> ACLED name
     case_sensitive: frozenset[str]  # aliases that are ordinary words in lower case ("us")
-    first_words: frozenset[str]  # first words of all names and demonyms: where a scan can start
+    first_words: dict[str, int]  # first word of names and demonyms -> most words such a name has
 
 
 @cache
@@ -66,7 +82,10 @@ def _tables() -> _Tables:
                     names.setdefault(key, country.name)
             for demonym in filter(None, row["demonyms"].split("|")):
                 demonyms.setdefault(fold(demonym), country.name)
-    first_words = frozenset(key.split()[0] for key in (*names, *demonyms))
+    first_words: dict[str, int] = {}
+    for key in (*names, *demonyms):
+        words = key.split()
+        first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
     return _Tables(by_name, names, demonyms, frozenset({"us", "uk"}), first_words)
 
 
@@ -117,13 +136,17 @@ def scan_countries(text: str) -> list[tuple[int, int, str, bool]]:
 @lru_cache(maxsize=16)
 def _scan(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     tables = _tables()
+    text = plain_punctuation(text)
     found: list[tuple[int, int, str, bool]] = []
     resume = 0
     for cap in _CAPITALISED.finditer(text):
-        if cap.start() < resume or fold(_bare(cap.group())).split(" ")[0] not in tables.first_words:
+        if cap.start() < resume:
+            continue
+        most_words = _most_words(cap.group())
+        if not most_words:
             continue
         words = [(m.start(), m.end(), _bare(m.group()))
-                 for m in islice(_WORD.finditer(text, cap.start(), cap.start() + 160), _MAX_WORDS)]
+                 for m in islice(_WORD.finditer(text, cap.start(), cap.start() + 160), most_words)]
         for n in range(len(words), 0, -1):
             last = words[n - 1]
             if not _capitalised(last[2]) or (n > 1 and _gap(text, words[n - 2][1], last[0])):
@@ -143,11 +166,18 @@ def _scan(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1 << 14)
+def _most_words(word: str) -> int:
+    """How many words a country name or demonym starting with this word can have (0: none
+    starts with it)."""
+    return _tables().first_words.get(fold(_bare(word)).split(" ")[0], 0)
+
+
 def _bare(word: str) -> str:
     """A word without trailing punctuation or possessive: "Lebanon's" -> "Lebanon"."""
-    if "'" in word or "’" in word:
+    if "'" in word:
         word = _POSSESSIVE.sub("", word)
-    return word.rstrip(".,'’")
+    return word.rstrip(".,'")
 
 
 def _capitalised(word: str) -> bool:
@@ -157,7 +187,7 @@ def _capitalised(word: str) -> bool:
 
 def _gap(text: str, end: int, start: int) -> bool:
     """True when what separates two words is more than a space or hyphen (a comma, a bracket...)."""
-    return bool(text[end:start].strip(" -'’"))
+    return bool(text[end:start].strip(" -'"))
 
 
 def _surface_len(text: str, start: int, last: tuple[int, int, str]) -> int:
