@@ -543,7 +543,7 @@ def _consistent_areas(head: _Raw, quals: list[_Raw]) -> list[Place]:
         named = sum(any(c.country == country for c in opts) for opts in options)
         return named, country in head_countries, country == last
 
-    country = max({c.country for opts in options for c in opts}, key=support)
+    country = max(dict.fromkeys(c.country for opts in options for c in opts), key=support)  # ties: first named
     areas = [next((c for c in opts if c.country == country), None) for opts in options]
     found = [a for a in areas if a is not None]
     return sorted(found, key=lambda a: (ADMIN2, ADMIN1, COUNTRY).index(a.kind))
