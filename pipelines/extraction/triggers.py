@@ -188,7 +188,13 @@ def _item_heads(op, av) -> set[tuple[str, bool]] | None:
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     """All lexicon hits in `text` (usually one sentence), in text order; offsets are shifted by
-    `offset` so they index the article. Label prefixes only count at the start of `text`."""
+    `offset` so they index the article. Label prefixes only count at the start of `text`.
+    The assembler asks about the same sentence more than once, so recent answers are kept."""
+    return list(_find_triggers(text, offset))
+
+
+@functools.lru_cache(maxsize=1024)
+def _find_triggers(text: str, offset: int) -> tuple[Trigger, ...]:
     lexicon = _lexicon()
     hits = []
     m = lexicon.labels.match(text) if ":" in text else None  # a label prefix ends with a colon
@@ -216,7 +222,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                 category, strength = groups[index]
                 hits.append(Trigger(category, strength, offset + start, offset + m.end(k), m.group(k)))
     hits.sort(key=lambda t: (t.start, -t.strength))
-    return hits
+    return tuple(hits)
 
 
 def strongest(triggers: list[Trigger]) -> dict[str, int]:
