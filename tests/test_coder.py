@@ -99,3 +99,170 @@ def test_output_is_deterministic(coder):
     text = "On 22 May 2023, Russian forces shelled Kupiansk, killing two civilians. Protesters rallied in Kyiv."
     first = [e.model_dump() for e in coder.code(_article(text))]
     assert first and first == [e.model_dump() for e in RuleBasedCoder().code(_article(text))]
+
+
+def test_the_day_a_source_spoke_is_not_a_new_event(coder):
+    text = ("Gunmen abducted twelve farmers near Gusau in Zamfara State late on Saturday. "
+            "Police said on Monday that the farmers had been abducted from their fields.")
+    events = coder.code(_article(text, "2023-05-23"))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [(S.ABDUCTION, dt.date(2023, 5, 20))]
+
+
+def test_a_definite_noun_refers_back_and_founds_no_event(coder):
+    text = ("On 20 May 2023, soldiers clashed with ELN fighters near Tame in Arauca. "
+            "The minister said in Bogota on 21 May 2023 that the clash would not stop the talks.")
+    events = coder.code(_article(text))
+    assert len(events) == 1 and events[0].location == "Tame"
+
+
+def test_a_day_after_dates_the_earlier_event(coder):
+    text = ("On 21 May 2023, a roadside bomb killed four soldiers near Damboa in Borno State. "
+            "The blast came a day after insurgents attacked a military base in Bama.")
+    events = coder.code(_article(text))
+    bama = next(e for e in events if e.location == "Bama")
+    assert bama.event_date == dt.date(2023, 5, 20) and bama.event_type == "Battles"
+
+
+def test_victims_named_first_are_not_the_attackers(coder):
+    text = "On 22 May 2023, two port workers were killed when Russian drones struck port facilities in Odesa."
+    e = coder.code(_article(text))[0]
+    assert e.sub_event_type == S.AIR_DRONE_STRIKE
+    assert e.actor1.startswith("Military Forces of Russia") and e.actor2 == "Civilians (Ukraine)"
+
+
+def test_by_names_the_agent_of_a_passive_but_backed_by_names_an_ally(coder):
+    e = coder.code(_article("On 22 May 2023, two soldiers were shot dead by Boko Haram militants in Bama, Borno."))[0]
+    assert e.actor1.startswith("Boko Haram") and e.actor2.startswith("Military Forces of Nigeria")
+    text = ("On 22 May 2023, Somali troops, backed by clan militias, recaptured the town of Jalalaqsi in the "
+            "Hiiraan region from al-Shabaab.")
+    e = coder.code(_article(text))[0]
+    assert e.actor1.startswith("Military Forces of Somalia") and e.location == "Jalalaqsi"
+
+
+def test_a_named_group_in_a_later_sentence_names_the_sides(coder):
+    text = ("On 22 May 2023, eleven gunmen were killed in a gunfight near Chicomuselo, Chiapas. "
+            "The clash pitted the Jalisco New Generation Cartel against the Sinaloa Cartel.")
+    e = coder.code(_article(text))[0]
+    assert {e.actor1, e.actor2} >= {"CJNG: Jalisco New Generation Cartel"}
+
+
+def test_a_region_named_with_its_country_is_found(coder):
+    e = coder.code(_article("On 22 May 2023, fighting broke out in Russia’s Belgorod region."))[0]
+    assert e.country == "Russia" and e.admin1 == "Belgorod"
+
+
+def test_an_event_whose_place_is_unknown_is_kept_at_country_level(coder):
+    e = coder.code(_article("On 22 May 2023, Houthi forces shelled positions at an unnamed hill."))[0]
+    assert e.country == "Yemen" and e.geo_precision == 3
+
+
+def test_deaths_and_damage_of_a_disaster_are_not_violence(coder):
+    text = ("An earthquake struck western Nepal on 21 May 2023, killing 14 people. "
+            "Hundreds of houses were destroyed near Surkhet. Landslides blocked several roads.")
+    assert coder.code(_article(text)) == []
+
+
+def test_regime_years_follow_the_event_date(coder):
+    e = coder.code(_article("On 3 May 2020, police arrested ten people in Kabul.", "2020-05-06"))[0]
+    assert "(2021-)" not in e.actor1
+
+
+def test_a_quote_continued_from_the_sentence_before_is_not_a_report(coder):
+    text = ("On 22 May 2023, fighters crossed the border near Kozinka in the Belgorod region. "
+            "“We greet the dawn. We are now on liberated ground,” the group wrote.")
+    assert all(e.event_type != "Strategic developments" and "territory" not in e.sub_event_type
+               for e in coder.code(_article(text)))
+
+
+def test_a_district_of_the_city_is_the_same_event(coder):
+    text = ("On 22 May 2023, two Russian missiles struck Kharkiv, killing three people. "
+            "The missiles hit a courtyard in the city's Kyivskyi district.")
+    assert [e.location for e in coder.code(_article(text))] == ["Kharkiv"]
+
+
+def test_a_cumulative_toll_is_not_an_event(coder):
+    text = "The war between the army and the rebels has killed tens of thousands of people in Darfur."
+    assert coder.code(_article(text)) == []
+
+
+def test_people_gathering_before_a_mob_attack_do_not_make_it_a_protest(coder):
+    text = ("On 21 May 2023, a mob set fire to fifteen houses near Jiribam in Manipur, killing a man. "
+            "Several hundred people had gathered at the edge of the village.")
+    e = coder.code(_article(text))[0]
+    assert e.sub_event_type == S.MOB_VIOLENCE and e.actor2 == "Civilians (India)"
+
+
+def test_interceptions_during_a_strike_belong_to_the_strike(coder):
+    text = ("On 22 May 2023, Russian drones struck port facilities in Odesa, killing two workers. "
+            "Air defence units shot down most of the drones.")
+    assert [e.sub_event_type for e in coder.code(_article(text))] == [S.AIR_DRONE_STRIKE]
+
+
+def test_the_group_that_claimed_an_attack_is_its_actor(coder):
+    text = ("On 22 May 2023, gunmen attacked border posts near Kozinka in the Belgorod region. "
+            "The Russian Volunteer Corps claimed responsibility for the raid.")
+    assert coder.code(_article(text))[0].actor1 == "Russian Volunteer Corps"
+
+
+def test_x_against_y_names_both_sides(coder):
+    text = ("On 22 May 2023, eleven gunmen were killed near Chicomuselo, Chiapas. "
+            "The clash pitted the Jalisco New Generation Cartel against the Sinaloa Cartel.")
+    e = coder.code(_article(text))[0]
+    assert {e.actor1, e.actor2} == {"CJNG: Jalisco New Generation Cartel", "Sinaloa Cartel"}
+
+
+def test_the_place_at_the_head_of_a_note_is_where_it_happened(coder):
+    text = ("On 29 March 2022, in Barquisimeto (Lara), residents of the Union and San Vicente parishes "
+            "protested against power cuts.")
+    e = coder.code(_article(text, "2022-04-01"))[0]
+    assert (e.country, e.location) == ("Venezuela", "Barquisimeto")
+    text = "On 15 March 2024, in Sagaing Region, military aircraft bombed a village outside Kanbalu."
+    assert coder.code(_article(text, "2024-03-18"))[0].location == "Kanbalu"
+
+
+def test_deaths_stated_after_the_event_sentence_count(coder):
+    text = "On 2 May 2020, in Celaya, Guanajuato, two armed men shot at a man. The victim died. 1 fatality."
+    assert coder.code(_article(text, "2020-05-05"))[0].fatalities == 1
+
+
+def test_acled_coded_figure_wins_over_the_reported_one(coder):
+    text = ("On 28 April 2020, an airstrike by Afghan military forces killed 7 civilians in Chaghcharan, Ghor. "
+            "Fatalities coded as 0 (another source reported 7).")
+    assert coder.code(_article(text, "2020-05-01"))[0].fatalities == 0
+
+
+def test_a_peaceful_protest_has_no_fatalities(coder):
+    text = ("On 13 March 2022, residents protested outside a bar in Long Beach, California, "
+            "after two pedestrians were killed in a crash nearby the week before.")
+    e = coder.code(_article(text, "2022-03-16"))[0]
+    assert e.sub_event_type == S.PEACEFUL_PROTEST and e.fatalities == 0
+
+
+def test_who_speaks_takes_no_part(coder):
+    text = "On 22 May 2020, Afghan officials said Taliban fighters attacked a checkpoint in Jawzjan, killing 12 soldiers."
+    e = coder.code(_article(text, "2020-05-25"))[0]
+    assert e.actor1 == "Taliban" and e.sub_event_type == S.ARMED_CLASH
+
+
+def test_a_later_claim_by_a_group_is_not_the_passive_agent(coder):
+    text = ("On 22 May 2023, gunmen attacked an army patrol near Tizi Ouzou, wounding four soldiers, "
+            "in an attack later claimed by Islamic State.")
+    e = coder.code(_article(text))[0]
+    assert e.sub_event_type == S.ARMED_CLASH and e.actor2.startswith("Military Forces of Algeria")
+
+
+def test_police_beating_peaceful_protesters_is_excessive_force(coder):
+    text = "On 22 May 2023, police attacked a peaceful student demonstration in Nairobi and beat several students."
+    assert coder.code(_article(text))[0].sub_event_type == S.EXCESSIVE_FORCE
+
+
+def test_an_off_duty_officer_is_a_civilian(coder):
+    text = "On 2 May 2020, in Apatzingan, Michoacan, armed men attacked and wounded an off-duty police officer."
+    e = coder.code(_article(text, "2020-05-05"))[0]
+    assert e.sub_event_type == S.ATTACK and e.actor2 == "Civilians (Mexico)"
+
+
+def test_a_speaker_reporting_its_own_forces_act_is_the_agent(coder):
+    text = ("On 22 May 2023, Ukraine's military said that its forces shot down a Russian attack helicopter "
+            "in the Donetsk region.")
+    assert coder.code(_article(text))[0].actor1.startswith("Military Forces of Ukraine")

@@ -45,3 +45,58 @@ def test_only_the_clause_of_the_trigger_counts():
     assert _of(sentence, "shelled") is not Modality.FACT  # a denial colours the whole sentence
     sentence = "Officials may meet on Friday; meanwhile troops shelled the market."
     assert _of(sentence, "shelled") is Modality.FACT
+
+
+def test_a_modal_governs_the_rest_of_its_statement_across_commas():
+    sentence = "Its fall would open the road to the coast, and bring the port within range of heavy artillery."
+    assert _of(sentence, "artillery") is Modality.SPECULATIVE
+    sentence = "Officials said the talks would resume, but troops shelled the port on Monday."
+    assert _of(sentence, "shelled") is Modality.FACT
+
+
+def test_the_month_may_is_not_a_modal():
+    assert _of("On 2 May 2022 (between 1 May and 3 May), rebels raided the village.", "raided") is Modality.FACT
+    assert _of("Thousands held a May Day rally in the capital.", "rally") is Modality.FACT
+
+
+def test_intent_governs_only_the_verb_it_introduces():
+    assert _of("The militia threatened on Monday to attack the convoy.", "attack") is Modality.SPECULATIVE
+    sentence = "Migrants who attempted to cross the border on a small boat were detained by coast guards."
+    assert _of(sentence, "detained") is Modality.FACT
+
+
+def test_a_gathering_ahead_of_a_planned_march_is_not_yet_a_protest():
+    sentence = "Police arrested activists as they gathered outside the office ahead of a planned march."
+    assert _of(sentence, "gathered") is Modality.SPECULATIVE
+
+
+def test_the_topic_of_a_protest_is_a_reference_but_its_actions_are_facts():
+    assert _of("Crowds marched against the killing of a student.", "killing") is Modality.REFERENCE
+    sentence = "On 1 May, protesters demonstrating against rising prices blocked the main highway."
+    assert _of(sentence, "blocked") is Modality.FACT
+    assert _of("On 3 May, over 200 teachers demonstrated outside the ministry.", "demonstrated") is Modality.FACT
+
+
+def test_background_and_habitual_violence_is_not_this_event():
+    sentence = "Armed gangs have for years raided villages in the region, kidnapping residents for ransom."
+    assert _of(sentence, "raided") is Modality.HISTORICAL
+    assert _of(sentence, "kidnapping") is Modality.HISTORICAL
+    assert _of("The state refuses to pay ransoms after previous abductions.", "abductions") is Modality.HISTORICAL
+    sentence = "The region has been unstable since 2021, when fighting broke out between rival factions."
+    assert _of(sentence, "fighting", 2024) is Modality.HISTORICAL
+
+
+def test_nobody_negates():
+    assert _of("Nobody was killed in the blast.", "killed") is Modality.NEGATED
+
+
+def test_rumours_and_what_happens_whenever_are_not_facts():
+    sentence = "Crowds gathered after rumours spread that a youth had been abducted."
+    assert _of(sentence, "abducted") is Modality.SPECULATIVE
+    sentence = "Residents have a minute of warning when missiles are launched from across the border."
+    assert _of(sentence, "missiles") is Modality.HISTORICAL
+
+
+def test_a_first_since_comparison_is_not_history():
+    sentence = "Government forces seized control of the highway on Tuesday for the first time since 2012."
+    assert _of(sentence, "seized control", 2020) is Modality.FACT

@@ -4,21 +4,36 @@ when, where, who, how many killed; one event per date × place × type; ordered 
 The stages (triggers, modality, dates, places, actors, fatalities) each read the text; this
 module decides how their findings combine:
 
-- A sentence founds an event only through a trigger that `modality` calls a fact.
+- A sentence founds an event only through a trigger that `modality` calls a fact, and not
+  through a definite noun that names an event already reported ("the attack", "the
+  fighting"): such a sentence can only tell more about the event before it.
 - A sentence that names no place or date of its own continues the event before it: its
-  cues refine that event's type ("police dispersed them" turns a protest into a protest with
-  intervention) instead of founding a new one. A sentence with its own place or date and a
-  trigger founds a new event, unless it is the same date, place and event type.
+  strong cues refine that event's type ("police dispersed them" turns a protest into a
+  protest with intervention) instead of founding a new one; its weak ones ("firing",
+  "gunmen") do not change it. A sentence with its own place or date and a trigger founds a
+  new event, unless it is the same date, place and kind of event (violence within a battle
+  or strike is the same event). The day a source spoke ("police said on Sunday") is not a
+  date of the event; "a day after X attacked" dates X the day before.
 - A place only counts as an event location in a clause that reports a happening; places in
-  speculation ("could advance toward Kramatorsk") and in reporting frames ("said in Kyiv")
-  are not event locations.
-- Salience: an event reported in the headline or lead, with more fatalities and more
-  sentences about it, comes first.
+  speculation ("could advance toward Kramatorsk"), in reporting frames ("said in Kyiv") and
+  parts of the place already reported ("the city's Kyivskyi district") are not event
+  locations. A place at the head of the sentence ("On 3 May, in X (Y), ...") is. Where the
+  gazetteer knows no place of the article, the event is kept at country level.
+- Who did it: the actors of the main trigger's sentence, a passive's "by" agent, a named
+  group of another sentence of the event for an unidentified one, or the group that claimed
+  the article's attacks; never a speaker or the civilians hit.
+- Deaths are read from all the event's sentences and the ones after it that report no event
+  ("The victim died. 1 fatality."); a protest has none.
+- Articles about a natural disaster give only what armed groups or crowds do in them.
+- Salience: an event reported in the headline or lead, with more fatalities, more sentences
+  and named actors, comes first.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,6 +84,51 @@ _SPEAKS = re.compile(
 )
 
 
+# "Russia's Belgorod region": read as "Russia  Belgorod region" when looking for places, so
+# that the region is found as well as the country (same length, so offsets hold).
+_POSSESSIVE_BEFORE_NAME = re.compile(r"(?<=\w)['’]s(?= [A-Z])")
+# A date that starts a name is no date: "the March 23 Movement".
+_NAME_AFTER_DATE = re.compile(
+    r"\s+(?:Movement|Brigade|Battalion|Regiment|Division|Group|Party|Front|Alliance|Revolution|Uprising|"
+    r"Street|Square|Avenue|Road|Bridge|Stadium|University|Hospital|Camp|Agreement|Accords?)\b"
+)
+# The day a speaker said something is not the day of the event: "police said on Sunday".
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|reported|confirmed|added|stated|tweeted|wrote|"
+    r"statement|briefing)\s*$",
+    re.IGNORECASE,
+)
+# "The attack", "the fighting", "this clash": a definite noun names an event already reported.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|whose)\s+(?:(?:latest|deadly|recent|same|overnight|"
+                              r"reported|alleged|suspected|two|three|twin)\s+)?$", re.IGNORECASE)
+_NOMINAL_TRIGGER = re.compile(
+    r"^(?:attacks?|assaults?|clash(?:es)?|fighting|battle|raids?|killings?|deaths?|blast|explosion|bombing|"
+    r"violence|incident|unrest|shelling|strikes?|air ?strikes?|offensive|operation|ambush|abductions?|kidnappings?|"
+    r"incursion|invasion|siege|massacre|bombardment|protests?|demonstrations?|riots?)$",
+    re.IGNORECASE,
+)
+# "The blast came a day after insurgents attacked a base": the event of the clause after
+# "a day after" happened that many days before the event just reported.
+_DAYS_APART = re.compile(
+    r"\b(?:(a|one|two|three|four|five|six|\d)\s+days?|(hours|minutes|shortly|just|moments))\s+(after|before)\s*$",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Articles about natural disasters and accidents: their deaths and damage are not political
+# violence; only what an armed group or a crowd does in them can be an event.
+_DISASTER = re.compile(
+    r"\b(?:earthquake|quake|tremor|flood(?:s|ing)?|landslides?|mudslides?|cyclone|hurricane|typhoon|tornado|"
+    r"storm|wildfires?|bushfires?|drought|tsunami|volcan\w+|eruption|avalanche|heatwave|epidemic|outbreak|"
+    r"(?:road|traffic|bus|train|plane|boat|ferry|mining|mine) (?:accident|crash|collision|disaster)|"
+    r"building collapse|stampede)\b",
+    re.IGNORECASE,
+)
+
+
+# "in the city's Kyivskyi district": a part of the place already reported, not a new place.
+_INSIDE_THE_PLACE_BEFORE = re.compile(r"\bthe (?:city|town|village|capital|region|province)['’]s\s+$", re.IGNORECASE)
+
+
 @dataclass
 class Candidate:
     """What one sentence reports: its cues and the date, place and actors it names."""
@@ -81,6 +141,13 @@ class Candidate:
     own_place: bool
     actors: list[tuple[int, Any]]
     fatalities: int | None
+    days_before: int | None = None
+    """Days before the event reported just before ("a day after ..."), when the sentence says."""
+    country: str | None = None
+    """The country of the sentence's place, else of the sentence before it."""
+    refers_back: bool = False
+    """Only names an event already reported ("The clash pitted X against Y"): it can tell who
+    took part, not found an event."""
 
 
 @dataclass
@@ -96,11 +163,20 @@ class Draft:
     fatalities: int | None
     first_index: int
     own_place: bool
+    tail: list[Sentence] = dataclasses.field(default_factory=list)
+    """Sentences that report no event of their own after the event's ("The victim died. 1
+    fatality."): read for its fatalities."""
 
     def absorb(self, c: Candidate) -> None:
+        """Add a sentence that reports more of this event. Its weaker cues ("firing", "gunmen")
+        describe how the event unfolded and do not change what kind of event it is."""
         self.sentences.append(c.sentence)
+        violent = _family(self.cues) != "demo" or self.cues.get("mob", 0) >= STRONG
         for cat, strength in c.cues.items():
-            self.cues[cat] = max(self.cues.get(cat, 0), strength)
+            if cat == "protest" and violent:
+                continue  # "people gathered" before a mob attack does not make it a protest
+            if strength >= STRONG or cat in _REFINING or cat in self.cues:
+                self.cues[cat] = max(self.cues.get(cat, 0), strength)
         self.actors.extend(c.actors)
         self.triggers.extend(c.triggers)
         if c.fatalities is not None:
@@ -118,46 +194,125 @@ def assemble(text: str, published_on: dt.date, title: str | None = None) -> list
     ]
     if not sentences:
         return []
-    dates = [d for d in find_dates(text, published_on) if not d.historical]
-    mentions = place_stage.find_places(text)
-    context = place_stage.article_context(text, mentions)
+    dates = [d for d in find_dates(text, published_on) if not d.historical and not _part_of_name(text, d)]
+    place_text = _POSSESSIVE_BEFORE_NAME.sub("  ", text)
+    mentions = place_stage.find_places(place_text)
+    context = place_stage.article_context(place_text, mentions)
     candidates = _candidates(text, sentences, dates, mentions, context, published_on)
+    claimants = _claimants(sentences, candidates, published_on)
+    if _about_a_disaster(title, sentences):
+        candidates = [c for c in candidates if _names_armed_group(c) or _is_crowd_event(c)]
     drafts = _group(candidates, dates, mentions, context, sentences)
+    _attach_tails(drafts, sentences, candidates)
     records = []
     for draft in _by_salience(drafts, title):
-        records.extend(_records(draft, published_on))
+        records.extend(_records(draft, published_on, claimants))
     return records
+
+
+_REFINING = frozenset({"intervention", "excessive", "violent_demo", "protest", "capture", "transfer"})
+
+
+def _part_of_name(text: str, d: DateMention) -> bool:
+    return bool(_NAME_AFTER_DATE.match(text, d.end))
+
+
+def _reported_on(sentence: Sentence, d: DateMention) -> bool:
+    return bool(_REPORTED_ON.search(sentence.text[max(0, d.start - sentence.start - 40):d.start - sentence.start]))
+
+
+def _anaphoric(sentence: Sentence, t: Trigger) -> bool:
+    """A definite noun ("the attack", "the fighting") that refers back to a reported event."""
+    pos = t.start - sentence.start
+    return bool(_NOMINAL_TRIGGER.match(t.text) and _DEFINITE_BEFORE.search(sentence.text[max(0, pos - 30):pos]))
+
+
+def _days_apart(sentence: Sentence, triggers: list[Trigger]) -> int | None:
+    """How many days before the previous event this sentence's event happened, when its trigger
+    sits in a clause like "a day after insurgents attacked" (negative: after it)."""
+    for t in triggers:
+        left, _ = clause_around(sentence.text, t.start - sentence.start, t.end - sentence.start)
+        m = _DAYS_APART.search(sentence.text[max(0, left - 30):left + 1].rstrip() + " ")
+        if m is None:
+            continue
+        days = 0 if m.group(2) else _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1))
+        return days if m.group(3).lower() == "after" else -days
+    return None
+
+
+def _about_a_disaster(title: str | None, sentences: list[Sentence]) -> bool:
+    lead = " ".join([title or "", *(s.text for s in sentences[:2])])
+    return bool(_DISASTER.search(lead))
+
+
+def _names_armed_group(c: Candidate) -> bool:
+    return any(a.kind in ARMED_KINDS and not a.generic for _, a in c.actors)
+
+
+def _is_crowd_event(c: Candidate) -> bool:
+    return any(c.cues.get(cat, 0) >= STRONG for cat in ("protest", "violent_demo", "mob"))
 
 
 def _candidates(text, sentences, dates, mentions, context, published_on) -> list[Candidate]:
     out = []
+    article_country: list[str | None] | None = None  # found when first needed
     for sentence in sentences:
         triggers = [
             t
             for t in find_triggers(sentence.text, sentence.start)
             if not _quoted(sentence.text, t.start - sentence.start)
+            and not (out and _anaphoric(sentence, t))
             and modality_of(sentence.text, t.start - sentence.start, t.end - sentence.start, published_on.year)
             is Modality.FACT
         ]
         cues = strongest(triggers)
-        if not is_codable(cues):
+        refers_back = not is_codable(cues) and bool(out) and _names_the_event(sentence, published_on)
+        if not is_codable(cues) and not refers_back:
             continue
-        own_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+        own_dates = [d for d in dates if sentence.start <= d.start < sentence.end and not _reported_on(sentence, d)]
         places_here = _event_places(sentence, mentions, triggers)
         if places_here and all(_country_only(m) for m in places_here) and out:
             places_here = []  # a country named in passing: the event continues where it was
         location = place_stage.resolve_place(places_here, context) if places_here else None
-        country = location.country if location is not None else None
-        found = [(sentence.start + a.start, a) for a in actor_stage.find_actors(sentence.text, country)] if country else []
+        if refers_back and location is not None:
+            continue  # "the attack in X": another place is another story
+        country = location.country if location is not None else (out[-1].country if out else None)
+        if country is None:
+            if article_country is None:
+                article_country = [_article_country(context, sentences)]
+            country = article_country[0]
+        found = [(sentence.start + a.start, a) for a in actor_stage.find_actors(sentence.text, country, published_on)] if country else []
         if "nonevent" in cues and not any(a.kind in ARMED_KINDS and not a.generic for _, a in found):
-            cues = {c: s for c, s in cues.items() if c in {"protest", "violent_demo", "intervention"}}
+            cues = _crowd_cues_before_nonevent(triggers)
             if not is_codable(cues):
                 continue
+        if refers_back:
+            out.append(Candidate(sentence, [], {}, [], None, False, found, None, country=country, refers_back=True))
+            continue
         out.append(
             Candidate(sentence, triggers, cues, own_dates, location, location is not None, found,
-                      count_fatalities(sentence.text))
+                      count_fatalities(sentence.text), None if own_dates else _days_apart(sentence, triggers),
+                      country)
         )
     return out
+
+
+def _names_the_event(sentence: Sentence, published_on: dt.date) -> bool:
+    """Whether the sentence refers back to a reported event with a definite noun, as a fact."""
+    return any(
+        _anaphoric(sentence, t)
+        and modality_of(sentence.text, t.start - sentence.start, t.end - sentence.start, published_on.year)
+        is Modality.FACT
+        for t in find_triggers(sentence.text, sentence.start)
+    )
+
+
+def _crowd_cues_before_nonevent(triggers: list[Trigger]) -> dict[str, int]:
+    """In a sentence about a disaster, only a protest named before it is an event ("residents
+    protested over the flood response"), not "landslides blocked roads"."""
+    first_nonevent = min(t.start for t in triggers if t.category == "nonevent")
+    return strongest([t for t in triggers if t.category in {"protest", "violent_demo", "intervention"}
+                      and t.start < first_nonevent])
 
 
 _QUOTES = "\"“”«»"
@@ -167,7 +322,11 @@ def _quoted(sentence: str, pos: int) -> bool:
     """Inside quoted speech: what someone says happened is a statement, not a report."""
     if sentence[:1] in _QUOTES or sentence[:1] == "‘":
         return True
-    return sum(sentence.count(q, 0, pos) for q in _QUOTES) % 2 == 1
+    if sum(sentence.count(q, 0, pos) for q in _QUOTES) % 2 == 1:
+        return True
+    # A quote opened in an earlier sentence: the first curly quote after `pos` closes it.
+    closing, opening = sentence.find("”", pos), sentence.find("“", pos)
+    return closing != -1 and (opening == -1 or closing < opening) and "“" not in sentence[:pos]
 
 
 def _event_places(sentence: Sentence, mentions: Sequence[Any], triggers: list[Trigger]) -> list[Any]:
@@ -180,12 +339,52 @@ def _event_places(sentence: Sentence, mentions: Sequence[Any], triggers: list[Tr
     for m in here:
         if _spoken_place(sentence.text, m.start - sentence.start, m.end - sentence.start):
             continue
+        if _INSIDE_THE_PLACE_BEFORE.search(sentence.text, 0, m.start - sentence.start):
+            continue
         kept.append(m)
+    framed = _framed(sentence, kept)
     in_clause = [m for m in kept if any(lo <= m.start - sentence.start < hi for lo, hi in clauses)]
-    chosen = in_clause or kept
+    if framed and framed[0].candidates[0].kind in ("admin1", "admin2"):
+        # "In Sagaing Region, aircraft bombed a village outside Kanbalu": a place in the region wins.
+        area = framed[0].candidates[0]
+        framed += [m for m in in_clause if m not in framed and m.candidates
+                   and area.name in (m.candidates[0].admin1, m.candidates[0].admin2)]
+    chosen = framed or in_clause or kept
     # "Russia's Belgorod region": the country only qualifies the place that follows.
     specific = [m for m in chosen if not _country_only(m)]
-    return specific or chosen
+    return _without_enclosing(specific) or chosen
+
+
+# "On 3 May 2022, in Barquisimeto (Lara), residents of three parishes protested ...": a place
+# set at the head of the sentence is where everything the sentence reports happened.
+_LEADING_FRAME = re.compile(
+    r"^(?:[A-Z][\w ]{0,30}:\s*)?(?:(?:on|around|as reported on|between|in the (?:night|morning|evening) of)\b"
+    r"[^,.;]{0,50},\s*)?(?:in|near|at|outside|around|close to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _framed(sentence: Sentence, mentions: list[Any]) -> list[Any]:
+    """The place at the head of the sentence, with the areas qualifying it right after it."""
+    for i, m in enumerate(mentions):
+        if _LEADING_FRAME.match(sentence.text[:m.start - sentence.start]):
+            out, end = [m], m.end
+            for q in mentions[i + 1:]:
+                if not re.fullmatch(r"\s*[(,]\s*", sentence.text[end - sentence.start:q.start - sentence.start]):
+                    break
+                out.append(q)
+                end = q.end
+            return out
+    return []
+
+
+def _without_enclosing(mentions: list[Any]) -> list[Any]:
+    """Drop the areas that only locate another mention ("the town of X in the Y region")."""
+    def encloses(area: Any, m: Any) -> bool:
+        a, p = area.candidates[0], m.candidates[0]
+        return (m is not area and a.kind in ("admin1", "admin2") and p.kind not in ("admin1", "country")
+                and p.country == a.country and a.name in (p.admin1, p.admin2) and a.name != p.name)
+    return [a for a in mentions if not (a.candidates and any(m.candidates and encloses(a, m) for m in mentions))]
 
 
 def _country_only(mention: Any) -> bool:
@@ -200,8 +399,15 @@ def _group(candidates, dates, mentions, context, sentences) -> list[Draft]:
     drafts: list[Draft] = []
     lead_date = dates[0] if dates else None
     for c in candidates:
-        own_date = c.dates[0] if c.dates else None
         target = drafts[-1] if drafts else None
+        if c.refers_back:
+            if target is not None:
+                target.sentences.append(c.sentence)
+                target.actors.extend(c.actors)
+            continue
+        own_date = c.dates[0] if c.dates else _shifted(target.date if target else None, c.days_before)
+        if target is not None and all(cat in ("attack", "nonevent") and n < STRONG for cat, n in c.cues.items()):
+            own_date = None  # "the wounded remained in hospital on Tuesday": more of the same event
         if target is not None and _continues(target, c, own_date):
             target.absorb(c)
             if target.location is None and c.location is not None:
@@ -223,8 +429,29 @@ def _group(candidates, dates, mentions, context, sentences) -> list[Draft]:
         drafts.append(draft)
     for d in drafts:
         if d.location is None:
-            d.location = _fallback_place(mentions, context, sentences)
+            d.location = _fallback_place(mentions, context, sentences) or _country_level(context, sentences)
     return [d for d in drafts if d.location is not None]
+
+
+def _attach_tails(drafts: list[Draft], sentences: list[Sentence], candidates: list[Candidate]) -> None:
+    """Give each sentence that founds no event to the event whose sentence is the last one before it."""
+    in_candidates = {c.sentence.index for c in candidates}
+    owner = {s.index: d for d in drafts for s in d.sentences}
+    current: Draft | None = None
+    for s in sentences:
+        if s.index in owner:
+            current = owner[s.index]
+        elif s.index in in_candidates:
+            current = None
+        elif current is not None:
+            current.tail.append(s)
+
+
+def _shifted(date: DateMention | None, days_before: int | None) -> DateMention | None:
+    if date is None or days_before is None:
+        return None
+    day = date.first_day - dt.timedelta(days=days_before)
+    return DateMention(date.start, date.end, day, day, date.precision, False)
 
 
 def _continues(target: Draft, c: Candidate, own_date: DateMention | None) -> bool:
@@ -239,7 +466,7 @@ def _continues(target: Draft, c: Candidate, own_date: DateMention | None) -> boo
     if c.location is None and own_date is None:
         return True
     # Same place and date: one event unless the sentence reports a different kind of event.
-    return _family(c.cues) == _family(target.cues) or not _founds(c.cues)
+    return _compatible(c.cues, target.cues) or not _founds(c.cues)
 
 
 def _founds(cues: dict[str, int]) -> bool:
@@ -250,9 +477,16 @@ _FAMILIES = {
     "protest": "demo", "violent_demo": "demo", "intervention": "demo", "excessive": "demo", "mob": "demo",
     "air": "remote", "shelling": "remote", "ied": "remote", "grenade": "remote", "suicide": "remote",
     "chemical": "remote", "clash": "ground", "capture": "ground", "transfer": "ground",
-    "arrest": "strategic", "looting": "strategic", "disrupted": "strategic", "agreement": "strategic",
+    "arrest": "strategic", "looting": "strategic", "disrupted": "remote", "agreement": "strategic",
     "change": "strategic", "hq": "strategic", "other": "strategic",
 }
+
+
+def _compatible(a: dict[str, int], b: dict[str, int]) -> bool:
+    """Whether two sets of cues can report one event: the same kind, or violence ("attacked",
+    "killed") within a battle or a strike at the same place and day."""
+    fa, fb = _family(a), _family(b)
+    return fa == fb or "violence" in (fa, fb) and {fa, fb} <= {"violence", "ground", "remote"}
 
 
 def _family(cues: dict[str, int]) -> str:
@@ -270,7 +504,7 @@ def _same_event(a: Draft, b: Draft) -> bool:
         and a.location is not None
         and b.location is not None
         and _same_place(a.location, b.location)
-        and _family(a.cues) == _family(b.cues)
+        and _compatible(a.cues, b.cues)
     )
 
 
@@ -309,6 +543,32 @@ def _fallback_place(mentions, context, sentences) -> Any | None:
     return place_stage.resolve_place(usable, context) if usable else None
 
 
+def _article_country(context, sentences: list[Sentence]) -> str | None:
+    """The country an article is about when a sentence names no place: the country it names
+    most, else the home country of the first named group in its lead ("Houthi forces shelled
+    ..." is in Yemen)."""
+    if context.countries:
+        return max(context.countries, key=context.countries.get)
+    lead = " ".join(s.text for s in sentences[:3])
+    return next((a.country for a in actor_stage.find_actors(lead, None) if a.country and not a.generic), None)
+
+
+def _country_level(context, sentences: list[Sentence]) -> Any | None:
+    """When no place of the article is in the gazetteer, the event is still recorded at the level
+    of its country (geo precision 3)."""
+    country = _article_country(context, sentences)
+    return _country_location(country) if country else None
+
+
+@functools.cache
+def _country_location(country: str) -> Any | None:
+    mentions = [m for m in place_stage.find_places(country) if _country_only(m)]
+    if not mentions:
+        return None
+    location = place_stage.resolve_place(mentions, place_stage.article_context(country, mentions))
+    return dataclasses.replace(location, geo_precision=3) if location is not None else None
+
+
 def _sentence_of(sentences: list[Sentence], pos: int) -> str:
     # The sentence holding `pos`, padded so that article offsets index it.
     for s in sentences:
@@ -333,33 +593,36 @@ def _by_salience(drafts: list[Draft], title: str | None) -> list[Draft]:
         if title_l and any(t.text.lower() in title_l for t in d.triggers):
             s += 1
         s += max(d.cues.values(), default=0) * 0.3
+        # An event whose actors the article names is better reported than one it only alludes to.
+        s += 1.0 if any(not a.generic for _, a in d.actors) else 0
         return s
 
     return sorted(drafts, key=lambda d: (-score(d), d.first_index))
 
 
-def _records(d: Draft, published_on: dt.date) -> list[dict[str, Any]]:
+def _records(d: Draft, published_on: dt.date, claimants: Sequence[Any] = ()) -> list[dict[str, Any]]:
     loc = d.location
     country = loc.country
     agent, target = _roles(d)
-    sub = resolve_sub_event(
-        d.cues,
-        agent.kind if agent is not None else None,
-        target.kind if target is not None else None,
-        agent_at_home=agent is None or getattr(agent, "country", None) in (None, country),
-    )
+    _mark_excessive_force(d, agent)
+    sub = _sub_event(d, agent, target, country)
+    # A claim of responsibility names who fought or attacked, not who fired from afar.
+    claimed = [a for a in claimants if a.country in (None, country)]
+    if claimed and sub is not None and EVENT_TYPE_OF[sub].value in ("Battles", "Violence against civilians"):
+        agent, target = _roles(d, claimed)
+        sub = _sub_event(d, agent, target, country)
     if sub is None:
         return []
-    actor1, inter1, assoc1, actor2, inter2, assoc2 = _actors_for(sub, agent, target, d, country)
     if d.date is not None:
         days = days_of(d.date)
         precision = d.date.precision
     else:
         days, precision = [published_on], 2
+    actor1, inter1, assoc1, actor2, inter2, assoc2 = _actors_for(sub, agent, target, d, country, days[0])
     if len(days) > MAX_DAYS_SPLIT:
         days = days[:1]
     days = [day for day in days if day <= published_on] or [published_on]
-    fatalities = d.fatalities or 0
+    fatalities = _fatalities(d, sub)
     per_day = split_total(fatalities, len(days)) if len(days) > 1 else [fatalities]
     confidence = _confidence(d, agent is not None, d.date is not None)
     out = []
@@ -399,6 +662,32 @@ def _records(d: Draft, published_on: dt.date) -> list[dict[str, Any]]:
     return out
 
 
+def _mark_excessive_force(d: Draft, agent: Any | None) -> None:
+    """Police or troops who kill, shoot or beat the protesters of a peaceful protest use
+    excessive force (ACLED's sub-event), whatever words the article uses for it."""
+    if (agent is not None and agent.kind in STATE_KINDS and d.cues.get("protest", 0) >= STRONG
+            and d.cues.get("attack", 0) >= STRONG and "violent_demo" not in d.cues):
+        d.cues["excessive"] = STRONG
+
+
+def _fatalities(d: Draft, sub: S) -> int:
+    """Deaths of the event, read from all its sentences together (so that ACLED's coded figure,
+    a later toll or a split across events is applied once). A peaceful protest, or one the
+    police only dispersed, has none by definition: deaths there are the background it is about."""
+    if sub in (S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION):
+        return 0
+    return count_fatalities(" ".join(s.text for s in sorted(d.sentences + d.tail, key=lambda s: s.start))) or 0
+
+
+def _sub_event(d: Draft, agent: Any | None, target: Any | None, country: str) -> S | None:
+    return resolve_sub_event(
+        d.cues,
+        agent.kind if agent is not None else None,
+        target.kind if target is not None else None,
+        agent_at_home=agent is None or getattr(agent, "country", None) in (None, country),
+    )
+
+
 def _confidence(d: Draft, has_agent: bool, has_date: bool) -> float:
     top = max(d.cues.values(), default=0)
     c = 0.35 + 0.1 * min(top, 4) + (0.1 if has_agent else 0) + (0.1 if d.own_place else 0)
@@ -406,36 +695,135 @@ def _confidence(d: Draft, has_agent: bool, has_date: bool) -> float:
     return round(min(c, 0.95), 2)
 
 
-def _roles(d: Draft) -> tuple[Any | None, Any | None]:
+def _roles(d: Draft, claimants: Sequence[Any] = ()) -> tuple[Any | None, Any | None]:
     """The agent (actor 1) and target (actor 2) among the actors named in the sentence of the
     event's main trigger: the first actor before the trigger acts, the first after it is acted
-    on; "by X" makes X the agent."""
+    on; "by X" makes X the agent. When that sentence names no group but another sentence of
+    the event does ("The clash pitted X against Y"), that sentence decides. Civilians are
+    never the agent of violence: "workers were killed when drones struck" has them as target."""
     if not d.actors:
-        return None, None
-    main = max(d.triggers, key=lambda t: (t.strength, -t.start))
+        return (claimants[0] if claimants else None), None
+    main = max(d.triggers, key=lambda t: (t.strength, t.category != "attack", -t.start))
     sentence = next((s for s in d.sentences if s.start <= main.start < s.end), d.sentences[0])
-    here = [(pos, a) for pos, a in d.actors if sentence.start <= pos < sentence.end] or d.actors
-    agent = target = None
+    pivot: int | None = main.start
+    here = _actors_in(d, sentence)
+    if all(a.generic for _, a in here):
+        naming = next((s for s in d.sentences if any(not a.generic and a.kind in ARMED_KINDS - {"state_other"}
+                                                     for _, a in _actors_in(d, s))), None)
+        if naming is not None and naming is not sentence:
+            sentence, here = naming, _actors_in(d, naming)
+            in_it = [t for t in d.triggers if naming.start <= t.start < naming.end]
+            pivot = max(in_it, key=lambda t: (t.strength, -t.start)).start if in_it else None
+    # "Afghan officials say Taliban fighters attacked ...": who speaks takes no part, unless
+    # nobody else is named before the trigger ("the military said its forces shot down ...").
+    others = [(pos, a) for pos, a in here if not _speaker(sentence, pos, a)]
+    if pivot is not None and any(pos < pivot for pos, _ in others):
+        here = others
+    acting, acted_on = [], []
+    # "soldiers were killed by militants": the agent of the trigger's passive, right after it
+    # (not "in an attack later claimed by the group").
+    by = [a for pos, a in here
+          if pivot is not None and 0 < pos - pivot < 150
+          and _BY.search(sentence.text[max(0, pos - sentence.start - 30):pos - sentence.start])]
     for pos, a in here:
-        before = sentence.text[max(0, pos - sentence.start - 30):max(0, pos - sentence.start)]
-        if _BY.search(before) or pos < main.start:
-            agent = agent or a
-        elif target is None:
-            target = a
+        # "soldiers were killed by militants": the subject of a passive is acted on.
+        acts = (a in by) if by else (pos < pivot if pivot is not None else not acting)
+        (acting if acts and a.kind != "civilians" else acted_on).append(a)
+    # An armed group named before the trigger acts, rather than the people it hit.
+    agent = next((a for a in acting if a.kind in ARMED_KINDS), acting[0] if acting else None)
+    target = acted_on[0] if acted_on else None
+    if target is not None and target.kind in STATE_KINDS and _OFF_DUTY.search(
+            sentence.text, max(0, _pos_of(here, target) - sentence.start - 40), _pos_of(here, target) - sentence.start):
+        # ACLED codes off-duty or former soldiers and police as civilians.
+        name, inter = actor_stage.generic_actor("civilians", d.location.country if d.location else "")
+        target = dataclasses.replace(target, name=name, inter=inter, kind="civilians", generic=True)
+    if target is None and agent is not None:
+        target = _opposing(sentence, [(pos, a) for pos, a in here if a in acting and a is not agent], agent, here)
     if agent is None and target is not None and len(here) == 1 and target.kind in ARMED_KINDS:
         agent, target = target, None
     if agent is not None and target is not None and agent.name == target.name:
         target = None
-    return agent, target
+    if agent is None and claimants:
+        agent = claimants[0]
+    agent, target = _named_for_unidentified(d, agent, claimants), _named_for_unidentified(d, target, claimants)
+    return agent, (None if target is not None and agent is not None and target.name == agent.name else target)
 
 
-_BY = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|suspected\s+|presumed\s+|alleged\s+)*$", re.IGNORECASE)
+def _named_for_unidentified(d: Draft, actor: Any | None, claimants: Sequence[Any]) -> Any | None:
+    """"Troops fought armed groups ... fighters of the Russian Volunteer Corps attacked border
+    posts": an unidentified group stands for the named non-state group the event's other
+    sentences name, else for the group that claimed the article's attacks (ACLED names the
+    claimed perpetrator)."""
+    if actor is None or not (actor.generic and actor.kind == "unidentified_armed"):
+        return actor
+    named = (a for _, a in d.actors if not a.generic and a.kind in ARMED_KINDS and a.kind not in STATE_KINDS)
+    return next(named, claimants[0] if claimants else actor)
 
 
-def _actors_for(sub: S, agent, target, d: Draft, country: str) -> tuple[str, int, str, str, int, str]:
-    """Actor names and inter codes by ACLED's conventions for the sub-event type."""
+_CLAIM = re.compile(r"\bclaim(?:s|ed|ing)? (?:responsibility|credit)\b|\bt(?:ake|akes|ook) (?:responsibility|credit)\b",
+                    re.IGNORECASE)
+
+
+def _claimants(sentences: list[Sentence], candidates: list[Candidate], published_on: dt.date) -> list[Any]:
+    """The named armed groups that claim responsibility in the article ("the Freedom of Russia
+    Legion claimed responsibility for the raid")."""
+    out: dict[str, Any] = {}
+    country = next((c.country for c in candidates if c.country), None)
+    for s in sentences:
+        if _CLAIM.search(s.text) and country:
+            for a in actor_stage.find_actors(s.text, country, published_on):
+                if not a.generic and a.kind in ARMED_KINDS and a.kind not in STATE_KINDS:
+                    out.setdefault(a.name, a)
+    return list(out.values())
+
+
+_OPPOSED_BY = re.compile(r"\b(?:against|versus|vs\.?)\b", re.IGNORECASE)
+
+
+def _opposing(sentence: Sentence, others: list[tuple[int, Any]], agent: Any, here: list[tuple[int, Any]]) -> Any | None:
+    """"The clash pitted X against Y": a named armed group set against the agent is the other side."""
+    agent_pos = next((pos for pos, a in here if a is agent), None)
+    if agent_pos is None:
+        return None
+    for pos, a in others:
+        between = sentence.text[agent_pos - sentence.start:pos - sentence.start]
+        if a.kind in ARMED_KINDS and not a.generic and pos > agent_pos and _OPPOSED_BY.search(between):
+            return a
+    return None
+
+
+# ("X claimed to have killed ..." keeps X: the claimant of an act is its agent.)
+_SAYS_AFTER = re.compile(r"\s*(?:,[^,]{0,40},\s*)?(?:say|says|said|told|tell|announced|stated|added)\b(?! to\b)",
+                         re.IGNORECASE)
+
+
+def _speaker(sentence: Sentence, pos: int, actor: Any) -> bool:
+    end = pos - sentence.start + (actor.end - actor.start)
+    return bool(_SAYS_AFTER.match(sentence.text, end))
+
+
+_OFF_DUTY = re.compile(r"\b(?:off[- ]duty|retired|former|ex-)\b[^,.;]*$", re.IGNORECASE)
+
+
+def _pos_of(here: list[tuple[int, Any]], actor: Any) -> int:
+    return next(pos for pos, a in here if a is actor)
+
+
+def _actors_in(d: Draft, sentence: Sentence) -> list[tuple[int, Any]]:
+    return [(pos, a) for pos, a in d.actors if sentence.start <= pos < sentence.end]
+
+
+# "killed by (the) (suspected) militants" names the agent; "backed by clan militias" names an ally.
+_BY = re.compile(r"(?<!backed )(?<!supported )(?<!assisted )(?<!accompanied )(?<!aided )(?<!joined )"
+                 r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _actors_for(sub: S, agent, target, d: Draft, country: str,
+                on: dt.date) -> tuple[str, int, str, str, int, str]:
+    """Actor names and inter codes by ACLED's conventions for the sub-event type; state forces
+    take the regime years of the event's date."""
     def generic(kind: str) -> tuple[str, int]:
-        name, inter = actor_stage.generic_actor(kind, country)
+        name, inter = actor_stage.generic_actor(kind, country, on)
         return name, int(inter)
 
     def named(a) -> tuple[str, int]:
@@ -461,7 +849,9 @@ def _actors_for(sub: S, agent, target, d: Draft, country: str) -> tuple[str, int
         return (*a1, "", *generic("protesters"), "")
     if sub in (S.VIOLENT_DEMONSTRATION, S.MOB_VIOLENCE):
         a1 = generic("rioters")
-        if responder is not None:
+        # Police who only report ("police said") are not a side; police who intervened are.
+        if responder is not None and (d.cues.get("intervention", 0) >= STRONG or responder.kind == "military"
+                                      or sub is S.VIOLENT_DEMONSTRATION and not _victims_are_civilians(d)):
             return (*a1, "", *named(responder), "")
         if sub is S.MOB_VIOLENCE:
             return (*a1, "", *civilians, "")
@@ -471,15 +861,18 @@ def _actors_for(sub: S, agent, target, d: Draft, country: str) -> tuple[str, int
         return (*a1, assoc(), *civilians, "")
     if sub is S.ARMED_CLASH or sub in (S.GOVERNMENT_REGAINS_TERRITORY, S.NON_STATE_ACTOR_OVERTAKES_TERRITORY):
         a1 = named(agent) if agent is not None else generic("unidentified_armed")
-        if target is not None and target.kind in ARMED_KINDS:
+        # "the Arakan Army seized the town, the armed group said": a generic group after a named
+        # one re-mentions it; the side that lost the ground is then the state's forces.
+        if target is not None and target.kind in ARMED_KINDS and not (
+                target.generic and target.kind == "unidentified_armed" and agent is not None and not agent.generic):
             a2 = named(target)
         else:
-            a2 = _opponent(agent, country) if agent is not None else generic("unidentified_armed")
+            a2 = _opponent(agent, country, on) if agent is not None else generic("unidentified_armed")
         if a2[0] == a1[0] and sub is not S.ARMED_CLASH:
             return (*a1, "", "", 0, "")
         return (*a1, "", *a2, "")
     if EVENT_TYPE_OF[sub].value == "Explosions/Remote violence":
-        a1 = named(agent) if agent is not None else _known_user(actors, country)
+        a1 = named(agent) if agent is not None else _known_user(actors, country, on)
         if target is not None:
             a2 = named(target)
         elif _victims_are_civilians(d):
@@ -514,21 +907,21 @@ def _victims_are_civilians(d: Draft) -> bool:
     return any(_KILLED_CIVILIANS.search(s.text) for s in d.sentences)
 
 
-def _opponent(agent, country: str) -> tuple[str, int]:
+def _opponent(agent, country: str, on: dt.date) -> tuple[str, int]:
     """The other side of a clash the text names only one side of: the state's forces against a
     non-state group; an unidentified group against state forces."""
     name, inter = actor_stage.generic_actor(
-        "unidentified_armed" if agent.kind in STATE_KINDS else "military", country
+        "unidentified_armed" if agent.kind in STATE_KINDS else "military", country, on
     )
     return name, int(inter)
 
 
-def _known_user(actors: list[Any], country: str) -> tuple[str, int]:
+def _known_user(actors: list[Any], country: str, on: dt.date) -> tuple[str, int]:
     """Remote violence with no named perpetrator: the foreign forces the article names as
     fighting in the country (Russian forces shelling in Ukraine), else an unidentified armed
     group of the country."""
     foreign = next((a for a in actors if a.kind == "military" and a.country and a.country != country), None)
     if foreign is not None:
         return foreign.name, int(actor_stage.inter_in(foreign, country))
-    name, inter = actor_stage.generic_actor("unidentified_armed", country)
+    name, inter = actor_stage.generic_actor("unidentified_armed", country, on)
     return name, int(inter)

@@ -30,19 +30,36 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _SPECULATIVE = re.compile(
-    r"\b(?:could|would|might|should|must|will|shall|can|wo|ca)\b|(?<!\d )\bmay\b(?! \d)|'ll\b|"
-    r"\b(?:plans?|planned|planning|intends?|intended|intending|intention|aims?|aimed|aiming|seeks?|sought|"
-    r"threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|pledg(?:e|es|ed)|warn(?:s|ed|ing)?|expected|likely|unlikely|"
-    r"possible|possibly|potential(?:ly)?|risk|fears?|feared|ready|readiness|prepar(?:e|es|ed|ing|ations?)|"
-    r"preparing|if|unless|whether|call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|appeal(?:s|ed)? (?:for|to)|"
-    r"ahead of|in case|hypothetical|scenario|want(?:s|ed)? to|tr(?:y|ies|ied) to|attempt(?:s|ed)? to|"
-    r"announced (?:a|an|plans)|upcoming|next week|next month|tomorrow|would-be)\b",
+    r"\b(?:could|would|might|should|must|will|shall|can|wo|ca)\b|(?<!\d )\b(?-i:may)\b(?! \d)|'ll\b|"
+    r"\b(?:intention|expected|likely|unlikely|possible|possibly|potential(?:ly)?|risk|fears?|feared|readiness|"
+    r"if|unless|whether|ahead of|in case|hypothetical|scenario|announced plans|upcoming|next week|next month|"
+    r"tomorrow|would-be|rumou?rs?|rumou?red|unconfirmed|unverified)\b",
+    re.IGNORECASE,
+)
+# Verbs of intent govern the verb they introduce ("threatened to attack", "plans to hold a
+# protest"), not every later word of the clause ("migrants who attempted to cross the border
+# were captured").
+_INTENT_NEAR = re.compile(
+    r"\b(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed|aiming|seeks?|sought|"
+    r"threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|pledg(?:e|es|ed)|warn(?:s|ed|ing)?|ready|"
+    r"prepar(?:e|es|ed|ing|ations?)|call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|appeal(?:s|ed)? (?:for|to)|"
+    r"want(?:s|ed)? to|tr(?:y|ies|ied) to|attempt(?:s|ed)? to|announced (?:a|an))\b(?:\s+\S+){0,4}\s*$",
     re.IGNORECASE,
 )
 # "its capture would allow ...": a nominal trigger that is the subject of a modal verb.
-_MODAL_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}(?:would|could|might|will|may)\b")
+_MODAL_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}(?:would|could|might|will|(?-i:may)|(?:is|are|was|were) expected)\b")
+# A modal verb governs the rest of its sentence across commas ("its capture would allow them to
+# advance toward X, and bring Y within range of artillery") up to a contrast or a new statement.
+_MODAL = re.compile(r"\b(?:would|could|might|will|(?-i:may)|wo|ca)\b(?! \d)|'ll\b", re.IGNORECASE)
+_STRONG_BREAK = re.compile(
+    r"[;:\"“”]|\s[-–—]\s|\b(?:but|while|whereas|although|though|however|meanwhile|said|says|according to)\b",
+    re.IGNORECASE,
+)
+# The happening was only being prepared for: "gathered ahead of a planned march".
+_BEFORE_PLANNED = re.compile(r"\b(?:ahead of|before|in preparation for) (?:an?|the|their|its) (?:planned|scheduled|proposed)\b",
+                             re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(
-    r"\b(?:no|not|never|without|nor|neither|none|nothing|n't|didn't|wasn't|weren't|hasn't|haven't|"
+    r"\b(?:no|not|never|without|nor|neither|none|nothing|nobody|no one|n't|didn't|wasn't|weren't|hasn't|haven't|"
     r"rul(?:ed|ing) out|false(?:ly)?|fake|rumou?rs? (?:of|about))\b(?:\s+\S+){0,3}\s*$|n't\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -61,10 +78,16 @@ _REFERENCE = re.compile(
     r"t(?:ake|akes|ook|aken) credit|responsib(?:le|ility) for|attribut(?:e|ed|es)|in (?:retaliation|response|revenge) "
     r"(?:for|to)|retaliat\w+ for|avenge|investigat(?:e|es|ed|ing|ion) (?:into )?|probe into|inquiry into|"
     r"mourn(?:s|ed|ing)?|funeral|commemorat\w+|anniversary|memorial|remember\w*|recall(?:s|ed|ing)?|"
-    r"sanctions? (?:for|over)|compensation for|sentenced|convicted|trial|court|verdict|acquitted|"
-    # what a protest is about is not an event of its own: "protested against the abduction of"
-    r"against|over|denounc\w+|demand\w*|justice for|solidarity with|in support of|victims? of|release of|"
-    r"end to|stop|halt|action against)\b",
+    r"sanctions? (?:for|over)|compensation for|sentenced|convicted|trial|court|verdict|acquitted)\b",
+    re.IGNORECASE,
+)
+# What a protest is about is not an event of its own ("protested against the abduction of a
+# teacher"); the topic word stands right before the trigger, so "protesters demonstrating
+# against prices blocked the highway" still reports the blockade.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:against|over(?! \d)|denounc\w+|demand\w*|justice for|solidarity with|in support of|victims? of|"
+    r"release of|end to|stop|halt|action against)\s+"
+    r"(?:(?:the|a|an|its|their|his|her|this|that|these|those|recent|alleged)\s+(?:\S+\s+){0,2})?$",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:s\b)?")
@@ -73,6 +96,40 @@ _HISTORY_WORDS = re.compile(
     r"back in|historic(?:al)?ly|once again recalled)\b",
     re.IGNORECASE,
 )
+# What a group has done for a long time, or did before, is background, not this event:
+# "have for years raided villages", "over the past decade".
+_HABITUAL = re.compile(
+    r"\b(?:for (?:years|decades|generations|(?:several |many )?months)|in recent (?:years|decades)|"
+    r"(?:over|in|during) the (?:past|last) (?:few |two |three |several )?(?:years|decades?)|"
+    r"has been (?:the )?(?:centre|center|scene|site|hotspot) of|have been (?:the )?(?:centre|center|scene|site) of)\b",
+    re.IGNORECASE,
+)
+# ... and words that mark only the happening right after them: "previous clashes", "regularly
+# carries out bombings" (not "killed the previous year, relatives staged a protest").
+_HABITUAL_NEAR = re.compile(
+    r"\b(?:previous(?!\s+(?:year|month|week|day|night))|previously|earlier (?:waves?|rounds?|spates?) of|"
+    r"regularly|routinely|frequently|repeatedly)\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "since early 2022, when fighting broke out": a clause opened by "when" right after a year.
+_WHEN_AFTER_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b[^.;]{0,12}?,?\s*(?:when|in which|during which)\s*$",
+                              re.IGNORECASE)
+
+
+# "The war, which began in 2023, has killed tens of thousands": a cumulative toll, no event.
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_LONG_RUNNING = re.compile(
+    r"\b(?:war|conflict|insurgency|(?:tens of )?thousands|hundreds of thousands|millions)\b",
+    re.IGNORECASE,
+)
+# "residents get a minute of warning when missiles are launched": what happens whenever.
+_WHENEVER = re.compile(r"\b(?:when|whenever|every time)\s*$", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are|do|does|gets?)\b", re.IGNORECASE)
+_COMPARED_SINCE = re.compile(
+    r"\b(?:first|largest|biggest|worst|deadliest|heaviest|most \w+)\b[^.;]{0,40}\bsince\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
 
 
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -88,19 +145,45 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 def modality_of(sentence: str, start: int, end: int, published_year: int | None = None) -> Modality:
     """How the trigger at [start, end) of `sentence` is reported (offsets into `sentence`)."""
     left, right = clause_around(sentence, start, end)
+    if left > 0 and sentence[left - 1] == "," and _PARTICIPLE.match(sentence, left, end):
+        # "have for years raided villages, kidnapping residents": a participle clause carries
+        # on the clause before it, and shares its modality.
+        left = clause_around(sentence, left - 1, left - 1)[0]
     before = sentence[left:start]
     after = sentence[end:right]
     if _DENIAL.search(sentence, 0, start):
         return Modality.DENIED
     if _NEGATION_BEFORE.search(before) or _NEGATION_AFTER.search(sentence[end:]):
         return Modality.NEGATED
-    if _SPECULATIVE.search(before) or _MODAL_AFTER.match(after):
+    if (_SPECULATIVE.search(before) or _INTENT_NEAR.search(before) or _MODAL_AFTER.match(after)
+            or _BEFORE_PLANNED.search(after)):
+        return Modality.SPECULATIVE
+    if _modal_in_scope(sentence, left):
         return Modality.SPECULATIVE
     if _is_historical(before + " " + after, published_year) or _HISTORY_WORDS.search(sentence[left:right]):
         return Modality.HISTORICAL
-    if _REFERENCE.search(before):
+    if (_HABITUAL.search(sentence[left:right]) or _HABITUAL_NEAR.search(before)
+            or _after_past_year(sentence[:left], published_year)
+            or _WHENEVER.search(sentence, max(0, left - 10), left) and _PRESENT.search(sentence, left, right)
+            or _PERFECT_BEFORE.search(before) and _LONG_RUNNING.search(sentence)):
+        return Modality.HISTORICAL
+    if _REFERENCE.search(before) or _TOPIC_BEFORE.search(before):
         return Modality.REFERENCE
     return Modality.FACT
+
+
+def _modal_in_scope(sentence: str, left: int) -> bool:
+    """A modal verb in an earlier clause of the same statement (no contrast or new speaker
+    between) makes this clause part of the speculation too."""
+    scope_start = 0
+    for m in _STRONG_BREAK.finditer(sentence, 0, left):
+        scope_start = m.end()
+    return bool(_MODAL.search(sentence, scope_start, left))
+
+
+def _after_past_year(before_clause: str, published_year: int | None) -> bool:
+    m = _WHEN_AFTER_YEAR.search(before_clause[-60:])
+    return bool(m and published_year is not None and int(m.group(1)) < published_year)
 
 
 def _is_historical(window: str, published_year: int | None) -> bool:
@@ -108,6 +191,8 @@ def _is_historical(window: str, published_year: int | None) -> bool:
         return False
     for m in _YEAR.finditer(window):
         year = int(m.group(1))
+        if _COMPARED_SINCE.search(window, 0, m.start()):
+            continue  # "for the first time since 2012": the event is measured against the past
         if year < published_year - 1 or m.group(0).endswith("s"):
             return True
     return False
