@@ -266,3 +266,37 @@ def test_a_speaker_reporting_its_own_forces_act_is_the_agent(coder):
     text = ("On 22 May 2023, Ukraine's military said that its forces shot down a Russian attack helicopter "
             "in the Donetsk region.")
     assert coder.code(_article(text))[0].actor1.startswith("Military Forces of Ukraine")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 21 May 2023, fighting between the army and Al Shabaab militants raged for hours in Baidoa, Somalia.",
+        "On 21 May 2023, the army and Al Shabaab militants exchanged fire in Baidoa, Somalia.",
+        "On 21 May 2023, Somali soldiers clashed with Al Shabaab militants in Baidoa, Somalia.",
+    ],
+)
+def test_a_named_group_on_either_side_of_a_fight_beats_an_unidentified_one(coder, sentence):
+    e = coder.code(_article(sentence))[0]
+    assert e.sub_event_type == S.ARMED_CLASH
+    assert {e.actor1, e.actor2} == {"Military Forces of Somalia (2022-)", "Al Shabaab"}
+
+
+def test_a_named_group_in_another_sentence_of_the_fight_is_the_other_side(coder):
+    text = "On 21 May 2023, government troops clashed in Baidoa, Somalia, according to Al Shabaab fighters."
+    e = coder.code(_article(text))[0]
+    assert e.actor1.startswith("Military Forces of Somalia") and e.actor2 == "Al Shabaab"
+
+
+def test_ambushing_civilians_is_an_attack_and_ambushing_troops_a_clash(coder):
+    on_civilians = coder.code(_article("On 21 May 2023, Al Shabaab militants ambushed a bus carrying civilians "
+                                       "near Baidoa, Somalia."))[0]
+    assert on_civilians.sub_event_type == S.ATTACK and on_civilians.actor2.startswith("Civilians")
+    on_troops = coder.code(_article("On 21 May 2023, Al Shabaab militants ambushed an army convoy near Baidoa, Somalia."))[0]
+    assert on_troops.sub_event_type == S.ARMED_CLASH
+
+
+@pytest.mark.parametrize("verb", ["seized", "occupied", "captured"])
+def test_an_armed_group_that_seizes_a_named_place_takes_territory(coder, verb):
+    e = coder.code(_article(f"On 21 May 2023, Al Shabaab fighters {verb} Baidoa in Somalia."))[0]
+    assert e.sub_event_type == S.NON_STATE_ACTOR_OVERTAKES_TERRITORY and e.actor1 == "Al Shabaab"

@@ -206,3 +206,33 @@ def test_a_protest_about_a_rape_or_kidnapping_is_a_protest():
 
 def test_jailed_is_an_arrest():
     assert _type("Police jailed six men suspected of planning bombings.") is S.ARRESTS
+
+
+def test_a_kidnapping_during_a_raid_is_an_abduction_not_a_battle():
+    assert resolve_sub_event({"abduction": 3, "clash": 2}) is S.ABDUCTION
+    assert _type("Gunmen raided the village and kidnapped ten farmers.") is S.ABDUCTION
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops and rebels fought with small arms and mortars outside the town.",
+        "The two sides were exchanging fire with mortars near the village.",
+        "Observers counted forty explosions in both directions of the frontline near the village.",
+        "Shots were fired in both directions with rockets overnight.",
+    ],
+)
+def test_small_arms_and_fire_both_ways_are_an_armed_clash_not_shelling(sentence):
+    assert _type(sentence, "military", "rebel") is S.ARMED_CLASH
+
+
+def test_artillery_as_a_plain_noun_is_a_weak_cue_and_artillery_fire_a_strong_one():
+    assert strongest(find_triggers("The army received new artillery deliveries."))["shelling"] < 3
+    assert strongest(find_triggers("Artillery fire hit the village."))["shelling"] == 3
+    assert _type("Rebels shelled the town as troops fought back.", "rebel", "military") is S.ARMED_CLASH
+
+
+def test_an_ambush_is_an_attack_on_civilians_and_a_clash_with_armed_men():
+    ambush = strongest(find_triggers("Gunmen ambushed the convoy."))
+    assert resolve_sub_event(ambush, "rebel", "civilians") is S.ATTACK
+    assert resolve_sub_event(ambush, "rebel", "military") is S.ARMED_CLASH

@@ -50,6 +50,7 @@ from pipelines.extraction.triggers import (
     ARMED_KINDS,
     STATE_KINDS,
     STRONG,
+    USUAL,
     Trigger,
     find_triggers,
     is_codable,
@@ -257,16 +258,17 @@ def _candidates(text, sentences, dates, mentions, context, published_on) -> list
     out = []
     article_country: list[str | None] | None = None  # found when first needed
     for sentence in sentences:
+        raw = find_triggers(sentence.text, sentence.start)
         triggers = [
             t
-            for t in find_triggers(sentence.text, sentence.start)
+            for t in raw
             if not _quoted(sentence.text, t.start - sentence.start)
             and not (out and _anaphoric(sentence, t))
             and modality_of(sentence.text, t.start - sentence.start, t.end - sentence.start, published_on.year)
             is Modality.FACT
         ]
         cues = strongest(triggers)
-        refers_back = not is_codable(cues) and bool(out) and _names_the_event(sentence, published_on)
+        refers_back = not is_codable(cues) and bool(out) and _names_the_event(sentence, raw, published_on)
         if not is_codable(cues) and not refers_back:
             continue
         own_dates = [d for d in dates if sentence.start <= d.start < sentence.end and not _reported_on(sentence, d)]
@@ -289,6 +291,8 @@ def _candidates(text, sentences, dates, mentions, context, published_on) -> list
         if refers_back:
             out.append(Candidate(sentence, [], {}, [], None, False, found, None, country=country, refers_back=True))
             continue
+        if cues.get("capture") == USUAL and _captures_a_place(sentence, triggers, places_here, found):
+            cues["capture"] = STRONG
         out.append(
             Candidate(sentence, triggers, cues, own_dates, location, location is not None, found,
                       count_fatalities(sentence.text), None if own_dates else _days_apart(sentence, triggers),
@@ -297,13 +301,33 @@ def _candidates(text, sentences, dates, mentions, context, published_on) -> list
     return out
 
 
-def _names_the_event(sentence: Sentence, published_on: dt.date) -> bool:
-    """Whether the sentence refers back to a reported event with a definite noun, as a fact."""
+# "seized Beledweyne", "captured the town of X": the place right after the verb.
+_TAKEN_PLACE_GAP = re.compile(r"\s+(?:the\s+)?(?:(?:\w+\s+)?(?:town|village|city|district|area|region|province)"
+                              r"\s+of\s+)?")
+
+
+def _captures_a_place(sentence: Sentence, triggers: list[Trigger], places: Sequence[Any],
+                      actors: list[tuple[int, Any]]) -> bool:
+    """Whether an armed group "seized", "occupied" or "captured" a place the sentence names: a
+    territory change, however plainly worded."""
+    if not any(a.kind in ARMED_KINDS for _, a in actors):
+        return False
+    text = sentence.text
+    return any(
+        t.category == "capture" and _TAKEN_PLACE_GAP.fullmatch(text, t.end - sentence.start, m.start - sentence.start)
+        for t in triggers
+        for m in places
+    )
+
+
+def _names_the_event(sentence: Sentence, triggers: list[Trigger], published_on: dt.date) -> bool:
+    """Whether the sentence refers back to a reported event with a definite noun, as a fact
+    (`triggers`: all the sentence's lexicon hits, before any filtering)."""
     return any(
         _anaphoric(sentence, t)
         and modality_of(sentence.text, t.start - sentence.start, t.end - sentence.start, published_on.year)
         is Modality.FACT
-        for t in find_triggers(sentence.text, sentence.start)
+        for t in triggers
     )
 
 
@@ -476,7 +500,7 @@ def _founds(cues: dict[str, int]) -> bool:
 _FAMILIES = {
     "protest": "demo", "violent_demo": "demo", "intervention": "demo", "excessive": "demo", "mob": "demo",
     "air": "remote", "shelling": "remote", "ied": "remote", "grenade": "remote", "suicide": "remote",
-    "chemical": "remote", "clash": "ground", "capture": "ground", "transfer": "ground",
+    "chemical": "remote", "clash": "ground", "ambush": "ground", "capture": "ground", "transfer": "ground",
     "arrest": "strategic", "looting": "strategic", "disrupted": "remote", "agreement": "strategic",
     "change": "strategic", "hq": "strategic", "other": "strategic",
 }
@@ -732,6 +756,8 @@ def _roles(d: Draft, claimants: Sequence[Any] = ()) -> tuple[Any | None, Any | N
     # An armed group named before the trigger acts, rather than the people it hit.
     agent = next((a for a in acting if a.kind in ARMED_KINDS), acting[0] if acting else None)
     target = acted_on[0] if acted_on else None
+    if main.category == "clash" and d.cues.get("capture", 0) < STRONG:  # who took ground is its own question
+        agent, target = _two_sides(acting, acted_on, agent, target)
     if target is not None and target.kind in STATE_KINDS and _OFF_DUTY.search(
             sentence.text, max(0, _pos_of(here, target) - sentence.start - 40), _pos_of(here, target) - sentence.start):
         # ACLED codes off-duty or former soldiers and police as civilians.
@@ -747,6 +773,19 @@ def _roles(d: Draft, claimants: Sequence[Any] = ()) -> tuple[Any | None, Any | N
         agent = claimants[0]
     agent, target = _named_for_unidentified(d, agent, claimants), _named_for_unidentified(d, target, claimants)
     return agent, (None if target is not None and agent is not None and target.name == agent.name else target)
+
+
+def _two_sides(acting: list[Any], acted_on: list[Any], agent: Any | None, target: Any | None) -> tuple[Any, Any]:
+    """A fight has two sides wherever the sentence names them: "fighting between A and B"
+    (both after the trigger), "A and B exchanged fire" (both before it)."""
+    if agent is None:
+        sides = [a for a in acted_on if a.kind in ARMED_KINDS]
+        other = next((a for a in sides if a.name != sides[0].name), None)
+        if other is not None:
+            return sides[0], other
+    elif target is None:
+        target = next((a for a in acting if a is not agent and a.kind in ARMED_KINDS and a.name != agent.name), None)
+    return agent, target
 
 
 def _named_for_unidentified(d: Draft, actor: Any | None, claimants: Sequence[Any]) -> Any | None:
@@ -867,7 +906,7 @@ def _actors_for(sub: S, agent, target, d: Draft, country: str,
                 target.generic and target.kind == "unidentified_armed" and agent is not None and not agent.generic):
             a2 = named(target)
         else:
-            a2 = _opponent(agent, country, on) if agent is not None else generic("unidentified_armed")
+            a2 = _opponent(agent, country, on, actors) if agent is not None else generic("unidentified_armed")
         if a2[0] == a1[0] and sub is not S.ARMED_CLASH:
             return (*a1, "", "", 0, "")
         return (*a1, "", *a2, "")
@@ -907,9 +946,14 @@ def _victims_are_civilians(d: Draft) -> bool:
     return any(_KILLED_CIVILIANS.search(s.text) for s in d.sentences)
 
 
-def _opponent(agent, country: str, on: dt.date) -> tuple[str, int]:
+def _opponent(agent, country: str, on: dt.date, actors: Sequence[Any] = ()) -> tuple[str, int]:
     """The other side of a clash the text names only one side of: the state's forces against a
-    non-state group; an unidentified group against state forces."""
+    non-state group; against state forces, a named non-state group of the event's sentences,
+    else an unidentified one."""
+    if agent.kind in STATE_KINDS:
+        named = next((a for a in actors if not a.generic and a.kind in ARMED_KINDS - STATE_KINDS), None)
+        if named is not None:
+            return named.name, int(actor_stage.inter_in(named, country))
     name, inter = actor_stage.generic_actor(
         "unidentified_armed" if agent.kind in STATE_KINDS else "military", country, on
     )

@@ -10,6 +10,7 @@ denied the claim, but its troops shelled the town" still codes the shelling.
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 
@@ -132,8 +133,10 @@ _COMPARED_SINCE = re.compile(
 _PARTICIPLE = re.compile(r"\s*(?:and\s+)?[a-z]+ing\b")
 
 
+@functools.lru_cache(maxsize=4096)
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the clause of `sentence` that holds [start, end)."""
+    """Bounds of the clause of `sentence` that holds [start, end). The coder asks this of the
+    same trigger of the same sentence many times (modality, places, dates), so answers are kept."""
     left = 0
     for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
         left = m.end()
@@ -142,8 +145,10 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+@functools.lru_cache(maxsize=4096)
 def modality_of(sentence: str, start: int, end: int, published_year: int | None = None) -> Modality:
-    """How the trigger at [start, end) of `sentence` is reported (offsets into `sentence`)."""
+    """How the trigger at [start, end) of `sentence` is reported (offsets into `sentence`);
+    answers are kept, as for clause_around."""
     left, right = clause_around(sentence, start, end)
     if left > 0 and sentence[left - 1] == "," and _PARTICIPLE.match(sentence, left, end):
         # "have for years raided villages, kidnapping residents": a participle clause carries

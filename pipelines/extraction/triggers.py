@@ -283,6 +283,7 @@ def resolve_sub_event(
     and the kinds of its actors (actors.py kinds; None when unknown). None: not an event."""
     if not is_codable(cues):
         return None
+    cues = _ambush_resolved(cues, target_kind)
     for category, sub in _LABELLED.items():
         if cues.get(category) == LABEL:
             return sub
@@ -310,6 +311,9 @@ def resolve_sub_event(
         return S.AGREEMENT
     if not has("clash", STRONG) and remote is None and has("sexual", STRONG):
         return S.SEXUAL_VIOLENCE
+    # "gunmen raided the village and kidnapped ten people": the abduction, not a battle.
+    if not has("clash", STRONG) and remote is None and has("abduction", STRONG) and not has("attack", STRONG):
+        return S.ABDUCTION
     # A ground battle absorbs the air strikes and shelling that supported it.
     if ground and (agent_armed or target_armed or agent_kind is None) and (remote is None or has("clash", STRONG)):
         return S.ARMED_CLASH
@@ -332,6 +336,18 @@ def resolve_sub_event(
     if ground:
         return S.ARMED_CLASH
     return None
+
+
+def _ambush_resolved(cues: Mapping[str, int], target_kind: str | None) -> Mapping[str, int]:
+    """An ambush is a battle (a strong "clash"), unless those ambushed are civilians: then it
+    is an attack on them."""
+    strength = cues.get("ambush", 0)
+    if not strength:
+        return cues
+    out = {c: s for c, s in cues.items() if c != "ambush"}
+    category = "attack" if target_kind == "civilians" else "clash"
+    out[category] = max(out.get(category, 0), strength)
+    return out
 
 
 def _demonstration(cues, has, agent_kind, target_kind) -> S | None:
