@@ -151,9 +151,12 @@ def test_a_region_named_with_its_country_is_found(coder):
     assert e.country == "Russia" and e.admin1 == "Belgorod"
 
 
-def test_an_event_whose_place_is_unknown_is_kept_at_country_level(coder):
-    e = coder.code(_article("On 22 May 2023, Houthi forces shelled positions at an unnamed hill."))[0]
-    assert e.country == "Yemen" and e.geo_precision == 3
+def test_no_country_level_events(coder):
+    # ACLED codes no event whose place is only a country: no capital stands in for "somewhere".
+    assert coder.code(_article("On 22 May 2023, Houthi forces shelled positions at an unnamed hill.")) == []
+    assert coder.code(_article("On 22 May 2023, protesters marched somewhere in Kenya.")) == []
+    e = coder.code(_article("On 22 May 2023, protesters marched in Kisumu, Kenya."))[0]
+    assert e.location == "Kisumu" and e.geo_precision == 1
 
 
 def test_deaths_and_damage_of_a_disaster_are_not_violence(coder):
@@ -239,7 +242,7 @@ def test_a_peaceful_protest_has_no_fatalities(coder):
 
 
 def test_who_speaks_takes_no_part(coder):
-    text = "On 22 May 2020, Afghan officials said Taliban fighters attacked a checkpoint in Jawzjan, killing 12 soldiers."
+    text = "On 22 May 2020, Afghan officials said Taliban fighters attacked a checkpoint in Jowzjan province, killing 12 soldiers."
     e = coder.code(_article(text, "2020-05-25"))[0]
     assert e.actor1 == "Taliban" and e.sub_event_type == S.ARMED_CLASH
 

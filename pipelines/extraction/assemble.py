@@ -17,8 +17,10 @@ module decides how their findings combine:
 - A place only counts as an event location in a clause that reports a happening; places in
   speculation ("could advance toward Kramatorsk"), in reporting frames ("said in Kyiv") and
   parts of the place already reported ("the city's Kyivskyi district") are not event
-  locations. A place at the head of the sentence ("On 3 May, in X (Y), ...") is. Where the
-  gazetteer knows no place of the article, the event is kept at country level.
+  locations. A place at the head of the sentence ("On 3 May, in X (Y), ...") is. ACLED codes
+  no country-level events: an event whose place is only a country, or no place the gazetteer
+  knows, is not recorded (a capital standing in for "somewhere in Yemen" would mislead maps
+  and admin1 counts).
 - Who did it: the actors of the main trigger's sentence, a passive's "by" agent, a named
   group of another sentence of the event for an unidentified one, or the group that claimed
   the article's attacks; never a speaker or the civilians hit.
@@ -275,7 +277,8 @@ def _candidates(text, sentences, dates, mentions, context, published_on) -> list
         places_here = _event_places(sentence, mentions, triggers)
         if places_here and all(_country_only(m) for m in places_here) and out:
             places_here = []  # a country named in passing: the event continues where it was
-        location = place_stage.resolve_place(places_here, context) if places_here else None
+        located = [m for m in places_here if not _country_only(m)]
+        location = place_stage.resolve_place(located, context) if located else None
         if refers_back and location is not None:
             continue  # "the attack in X": another place is another story
         country = location.country if location is not None else (out[-1].country if out else None)
@@ -453,7 +456,7 @@ def _group(candidates, dates, mentions, context, sentences) -> list[Draft]:
         drafts.append(draft)
     for d in drafts:
         if d.location is None:
-            d.location = _fallback_place(mentions, context, sentences) or _country_level(context, sentences)
+            d.location = _fallback_place(mentions, context, sentences)
     return [d for d in drafts if d.location is not None]
 
 
@@ -562,6 +565,7 @@ def _fallback_place(mentions, context, sentences) -> Any | None:
     usable = [
         m for m in mentions
         if any(s.start <= m.start < s.end for s in lead)
+        and not _country_only(m)
         and not _spoken_place(_sentence_of(lead, m.start), m.start, m.end)
     ]
     return place_stage.resolve_place(usable, context) if usable else None
@@ -575,22 +579,6 @@ def _article_country(context, sentences: list[Sentence]) -> str | None:
         return max(context.countries, key=context.countries.get)
     lead = " ".join(s.text for s in sentences[:3])
     return next((a.country for a in actor_stage.find_actors(lead, None) if a.country and not a.generic), None)
-
-
-def _country_level(context, sentences: list[Sentence]) -> Any | None:
-    """When no place of the article is in the gazetteer, the event is still recorded at the level
-    of its country (geo precision 3)."""
-    country = _article_country(context, sentences)
-    return _country_location(country) if country else None
-
-
-@functools.cache
-def _country_location(country: str) -> Any | None:
-    mentions = [m for m in place_stage.find_places(country) if _country_only(m)]
-    if not mentions:
-        return None
-    location = place_stage.resolve_place(mentions, place_stage.article_context(country, mentions))
-    return dataclasses.replace(location, geo_precision=3) if location is not None else None
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> str:
