@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -475,6 +475,34 @@ class _Context:
     on: dt.date | None
     protest: bool
     riot: bool
+    scan: _Scan
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """What the patterns match in a (folded) text, whatever the event's country and date."""
+
+    protest: bool
+    riot: bool
+    air_strike: bool
+    named: tuple[tuple[int, int, str, list[_Alias]], ...]  # actor dictionary aliases
+    adjectives: tuple[re.Match[str], ...]  # "Russian troops"
+    forces_of: tuple[re.Match[str], ...]  # "the army of Kenya"
+    ethnic: tuple[re.Match[str], ...]  # "Fulani militia"
+    nouns: tuple[tuple[int, int, str, list[_Alias]], ...]  # generic nouns
+
+
+@lru_cache(maxsize=256)
+def _scan(folded: str) -> _Scan:
+    """The coder asks about most sentences more than once (with the event's country, without
+    one, for another date), so a sentence's matches are found once."""
+    protest = bool(_cue_regex("protest_cues").search(folded))
+    riot = bool(_cue_regex("riot_cues").search(folded)) or (
+        protest and bool(_cue_regex("violent_protest_cues").search(folded)))
+    return _Scan(protest, riot, bool(_cue_regex("air_strike_cues").search(folded)),
+                 tuple(_dictionary().finditer(folded)), tuple(_adjective_regex().finditer(folded)),
+                 tuple(_forces_of_regex().finditer(folded)), tuple(_ethnic_regex().finditer(folded)),
+                 tuple(_generic_index().finditer(folded)))
 
 
 def find_actors(text: str, country: str | None, on: dt.date | None = None) -> list[ActorMention]:
@@ -488,10 +516,8 @@ def find_actors(text: str, country: str | None, on: dt.date | None = None) -> li
     Parties and unions become associated actors of the protesters, rioters or civilians found.
     """
     folded = _fold(text)
-    protest = bool(_cue_regex("protest_cues").search(folded))
-    riot = bool(_cue_regex("riot_cues").search(folded)) or (
-        protest and bool(_cue_regex("violent_protest_cues").search(folded)))
-    ctx = _Context(folded, country, on, protest, riot)
+    scan = _scan(folded)
+    ctx = _Context(folded, country, on, scan.protest, scan.riot, scan)
     chosen = _non_overlapping(_candidates(ctx))
     mentions: list[ActorMention] = []
     organisations: list[_Candidate] = []
@@ -506,7 +532,7 @@ def find_actors(text: str, country: str | None, on: dt.date | None = None) -> li
         mentions = _attach_organisations(mentions, organisations, ctx)
     if country and (ctx.protest or ctx.riot) and not any(m.kind in ("protesters", "rioters") for m in mentions):
         mentions = _implied_crowd(mentions, ctx)
-    if _cue_regex("air_strike_cues").search(folded):
+    if scan.air_strike:
         mentions = [_as_air_force(m, on) for m in mentions]
     return _merge_by_name(mentions)
 
@@ -533,7 +559,7 @@ def _implied_crowd(mentions: list[ActorMention], ctx: _Context) -> list[ActorMen
 
 
 def _candidates(ctx: _Context) -> Iterator[_Candidate]:
-    for start, end, key, targets in _dictionary().finditer(ctx.text):
+    for start, end, key, targets in ctx.scan.named:
         payload = _pick(targets, ctx.country, ctx.on)
         if payload is not None:
             member = _member_noun().match(ctx.text, end)
@@ -544,27 +570,27 @@ def _candidates(ctx: _Context) -> Iterator[_Candidate]:
                 generic=False, assoc=payload.assoc.get(key, "")))
         elif isinstance(payload, _Organisation):
             yield _Candidate(start, end, 0, organisation=payload)
-    for m in _adjective_regex().finditer(ctx.text):
+    for m in ctx.scan.adjectives:
         state = _adjectives()[m.group("adj")]
         kind = next(k for k in _lexicon()["force_nouns"] if m.group(k))
         kind, unit = ("military", "Air Force") if kind == "air_force" else (kind, "")
         yield _Candidate(m.start(), m.end(), 1, mention=ActorMention(
             m.start(), m.end(), state_forces(state, kind, unit, ctx.on), 1, kind, state, generic=False))
-    for m in _forces_of_regex().finditer(ctx.text):
+    for m in ctx.scan.forces_of:
         kind = "military" if m.group("military") else "police"
         state = m.group("country")
         yield _Candidate(m.start(), m.end(), 1, mention=ActorMention(
             m.start(), m.end(), state_forces(state, kind, on=ctx.on), 1, kind, state, generic=False))
     if ctx.country:
         herder_group = _lexicon()["herder_militia"].get(ctx.country)
-        for m in _ethnic_regex().finditer(ctx.text):
+        for m in ctx.scan.ethnic:
             group = _canonical_ethnic(m.group("group"))
             yield _Candidate(m.start(), m.end(), 1, mention=ActorMention(
                 m.start(), m.end(), f"{group} Ethnic Militia ({ctx.country})", 4, "identity_militia",
                 ctx.country, generic=True))
     else:
         herder_group = None
-    for start, end, _, targets in _generic_index().finditer(ctx.text):
+    for start, end, _, targets in ctx.scan.nouns:
         generic = targets[0].payload
         if herder_group and generic.group == "Pastoralists" and not _is_victim(ctx.text, start):
             yield _Candidate(start, end, 2, mention=ActorMention(

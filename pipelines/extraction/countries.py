@@ -180,6 +180,7 @@ def _bare(word: str) -> str:
     return word.rstrip(".,'")
 
 
+@lru_cache(maxsize=1 << 14)
 def _capitalised(word: str) -> bool:
     """"Kivu", "d'Ivoire", "al-Bab": an upper-case letter within the first three characters."""
     return any(ch.isupper() for ch in word[:3])

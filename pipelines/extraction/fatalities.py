@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.extraction.numbers import NUMBER_PATTERN, parse_number
 from pipelines.extraction.numbers import lazy_pattern as _lazy
@@ -476,12 +477,16 @@ def _background(text: str, start: int, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=256)  # the coder counts a sentence again when it groups sentences into events
 def count_fatalities(text: str) -> int | None:
     """The number of people killed reported in `text` (a sentence or an event's sentences):
     ACLED's coded figure if the text states one; else the latest toll, or the reports combined
     (the largest, plus reports of further deaths, less where other sources give fewer); then
     divided when the text says it is split across events. 0 when the text says nobody died;
     None when it does not speak of deaths."""
+    plain = text.lower()
+    if not any(stem in plain for stem in _DEATH_STEMS):
+        return None  # the common case, found without `_lower`: its stems are in `text.lower()` too
     lowered = _lower(text)
     mentions = _find(lowered)
     if not mentions:

@@ -330,18 +330,19 @@ def find_places(text: str) -> list[PlaceMention]:
     weekdays, months, compass points and the like never count on their own. Typeset
     apostrophes and hyphens ("Russia’s", "Nord‑Kivu") read as plain ones."""
     original, text = text, plain_punctuation(text)
-    common = _gazetteer().common_words
     raws: list[_Raw] = []
     for run in _CAPITALISED_RUN.finditer(text):
-        if " " not in run.group() and "-" not in run.group():  # one word, the commonest case: test it quickly
-            word = _TOKEN.match(text, run.start(), run.end())
-            if word is None or not _may_match(text, word.start(), _token_end(word), False):
-                continue
-        tokens = [(m.start(), _token_end(m)) for m in _TOKEN.finditer(text, run.start(), run.end())]
+        layout = _run_layout(run.group())
+        if layout is None:
+            continue
+        base = run.start()
+        tokens = [(base + start, base + end) for start, end in layout.tokens]
+        if layout.one_word and not _may_match(text, tokens[0][0], layout.infos[0], False):
+            continue
         i = 0
         while i < len(tokens):
-            joined = i + 1 < len(tokens) and _JOIN.fullmatch(text, tokens[i][1], tokens[i + 1][0]) is not None
-            hit = _match_at(text, tokens, i, common) if _may_match(text, *tokens[i], joined) else None
+            hit = (_match_at(text, tokens, layout, i)
+                   if _may_match(text, tokens[i][0], layout.infos[i], layout.joined[i]) else None)
             if hit is None:
                 i += 1
                 continue
@@ -366,13 +367,43 @@ _CAPITALISED_RUN = re.compile(
     rf"(?:(?: |\s?-\s?)(?:(?:{_CONNECTOR_RE})(?: |-))*[{_UPPER}][\w'’]*)*")
 
 
-def _may_match(text: str, start: int, end: int, joined: bool) -> bool:
+def _may_match(text: str, start: int, info: tuple[bool, bool, bool], joined: bool) -> bool:
     """A quick test whether a name can start at this word (most capitalised words in news
     start none): the word starts a longer name and more words follow, or it is a name itself
-    and, if a common word, stands after a strong locative cue."""
-    starts_longer, is_name, needs_cue = _word_info(text[start:end])
+    and, if a common word, stands after a strong locative cue. `info` is the word's `_word_info`."""
+    starts_longer, is_name, needs_cue = info
     return (starts_longer and joined) or (is_name and (not needs_cue or text[start - 1:start] == "("
                                           or _cue_before(text, start, _STRONG_CUES)))
+
+
+@dataclass(frozen=True, slots=True)
+class _RunLayout:
+    """The words of a run of capitalised words, as offsets into the run."""
+
+    tokens: tuple[tuple[int, int], ...]  # (start, end) of each word, a possessive "'s" left out
+    joined: tuple[bool, ...]  # whether a space or hyphen joins each word to the next
+    infos: tuple[tuple[bool, bool, bool], ...]  # each word's `_word_info`
+    one_word: bool  # no space or hyphen in the run: only its first word decides
+
+
+@lru_cache(maxsize=1 << 15)
+def _run_layout(run: str) -> _RunLayout | None:
+    """How `find_places` reads a run of capitalised words: depends on the run's text alone, so
+    it is worked out once per distinct run. None when no name can start in it whatever
+    surrounds it (most runs: "The", "Monday", "President")."""
+    one_word = " " not in run and "-" not in run
+    matches = list(_TOKEN.finditer(run))
+    if not matches or (one_word and matches[0].start() > 0):
+        return None
+    tokens = tuple((m.start(), _token_end(m)) for m in matches)
+    joined = tuple(i + 1 < len(tokens) and _JOIN.fullmatch(run, tokens[i][1], tokens[i + 1][0]) is not None
+                   for i in range(len(tokens)))
+    infos = tuple(_word_info(run[start:end]) for start, end in tokens)
+    if one_word and not infos[0][1]:  # the other words of "X_Y" count only after a first that is a name
+        return None
+    if not any(is_name or (starts_longer and j) for (starts_longer, is_name, _), j in zip(infos, joined, strict=True)):
+        return None
+    return _RunLayout(tokens, joined, infos, one_word)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -398,14 +429,13 @@ def _capitalised(text: str, start: int, end: int) -> bool:
                                      and (text[end] == "-" or (text[end] == " " and article in ("al", "el"))))
 
 
-def _match_at(text: str, tokens: list[tuple[int, int]], i: int, common: frozenset[str]) -> tuple[_Raw, int] | None:
+def _match_at(text: str, tokens: list[tuple[int, int]], layout: _RunLayout, i: int) -> tuple[_Raw, int] | None:
     start = tokens[i][0]
     if not _capitalised(text, *tokens[i]):
         return None
-    first = fold(text[start:tokens[i][1]])
-    multiword = first in _ARTICLES or _gazetteer().starts_name(first)
+    multiword = layout.infos[i][0]
     span = 1
-    while span < _MAX_WORDS and i + span < len(tokens) and _JOIN.fullmatch(text[tokens[i + span - 1][1]:tokens[i + span][0]]):
+    while span < _MAX_WORDS and i + span < len(tokens) and layout.joined[i + span - 1]:
         span += 1
     for n in range(span, 0, -1):
         last_start, end = tokens[i + n - 1]
@@ -413,23 +443,39 @@ def _match_at(text: str, tokens: list[tuple[int, int]], i: int, common: frozense
             continue
         if any(not text[s].isupper() and text[s:e].lower() not in _CONNECTORS for s, e in tokens[i + 1:i + n - 1]):
             continue
-        key = fold(text[start:end])
-        words = [w for w in key.split() if w not in _ARTICLES]
-        if not words or (len(words) == 1 and (len(words[0]) < 3 or words[0] in common)
-                         and (words[0] in _gazetteer().not_places
-                              or not (_cue_before(text, start, _STRONG_CUES) or text[start - 1:start] == "("))):
+        reading = _name_reading(text[start:end], n == 1)
+        if reading is None:
             continue
-        if n == 1 and end - start <= 5 and text[start:end].isupper() and not country_named(key):  # "NISA", "IS"
-            continue
-        if n == 1 and country_of(key) and not country_named(key):  # a demonym: "Kenyan", not a village Kenyan
+        candidates, words, needs_cue = reading
+        if needs_cue and not (_cue_before(text, start, _STRONG_CUES) or text[start - 1:start] == "("):
             continue
         if _HYPHENATED_ADJECTIVE.match(text, end):  # "Saudi-led", "Kyiv-based": an adjective
             continue
-        candidates = _candidates(key, allow_variants=len(key) > 4)
-        if not candidates or (len(words) == 1 and candidates[0].kind != COUNTRY and _inside_longer_name(text, start, end)):
+        if words == 1 and candidates[0].kind != COUNTRY and _inside_longer_name(text, start, end):
             continue
-        return _with_designators(text, start, end, candidates, len(words)), n
+        return _with_designators(text, start, end, candidates, words), n
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_reading(surface: str, one_word: bool) -> tuple[tuple[Place, ...], int, bool] | None:
+    """What a name as written can be before its surroundings are looked at: its candidates, its
+    number of words (an Arabic article not counted) and whether it is a place only after a
+    strong locative cue (a common word: "Police"); None when it is never a place here."""
+    key = fold(surface)
+    words = [w for w in key.split() if w not in _ARTICLES]
+    if not words:
+        return None
+    gaz = _gazetteer()
+    needs_cue = len(words) == 1 and (len(words[0]) < 3 or words[0] in gaz.common_words)
+    if needs_cue and words[0] in gaz.not_places:
+        return None
+    if one_word and len(surface) <= 5 and surface.isupper() and not country_named(key):  # "NISA", "IS"
+        return None
+    if one_word and country_of(key) and not country_named(key):  # a demonym: "Kenyan", not a village Kenyan
+        return None
+    candidates = _candidates(key, allow_variants=len(key) > 4)
+    return (candidates, len(words), needs_cue) if candidates else None
 
 
 _HYPHENATED_ADJECTIVE = re.compile(r"-[a-z]")
@@ -577,8 +623,9 @@ def _as_area(q: _Raw, areas: list[Place]) -> _Raw:
     return _Raw(q.start, q.end, admin or same or q.candidates, q.near, q.words, True, q.name_end, q.key)
 
 
-# a capitalised name, with an Arabic article ("al-Bab"), not inside a word
-_NAME = r"(?:[A-Z](?<![\w'’-].)[\w'’]*|a[dlnrs](?<![\w'’-]..)-[A-Z][\w'’]*|el(?<![\w'’-]..)-[A-Z][\w'’]*)(?:[ -](?:[A-Z][\w'’]*|de|del|da|do|la|al|el|ez|es|ad|as|ar|an)){0,4}"
+# a capitalised name, with an Arabic article ("al-Bab"), not inside a word; it starts with a
+# character set, then looks behind (see _CAPITALISED_RUN)
+_NAME = r"[A-Zae](?<![\w'’-].)(?:(?<=[A-Z])[\w'’]*|(?<=a)[dlnrs]-[A-Z][\w'’]*|(?<=e)l-[A-Z][\w'’]*)(?:[ -](?:[A-Z][\w'’]*|de|del|da|do|la|al|el|ez|es|ad|as|ar|an)){0,4}"
 _UNLISTED = re.compile(
     r"(" + _NAME + r")(\s+(?:village|town|city|hill|locality|camp|neighbourhood|neighborhood|area|"
     r"township|corregimiento|ward|sector|quarter|district|sub-district|subdistrict|tehsil|commune|suburb|front|"
