@@ -236,3 +236,9 @@ def test_an_ambush_is_an_attack_on_civilians_and_a_clash_with_armed_men():
     ambush = strongest(find_triggers("Gunmen ambushed the convoy."))
     assert resolve_sub_event(ambush, "rebel", "civilians") is S.ATTACK
     assert resolve_sub_event(ambush, "rebel", "military") is S.ARMED_CLASH
+
+
+def test_a_word_whose_capital_lowers_to_another_letter_is_still_found():
+    # the Kelvin sign lowers to "k": the word index must not skip "KILLED" written with it
+    hits = find_triggers("Gunmen \u212aILLED two farmers.")
+    assert [(t.category, t.text) for t in hits if t.start == 7] == [("attack", "\u212aILLED")]

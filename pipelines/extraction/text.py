@@ -16,7 +16,9 @@ _ABBREVIATIONS = {
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
     "inc", "ltd", "co", "corp", "dept", "approx", "est", "jr", "sr", "brig", "cmdr", "rev", "hon",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z“\"\-–•*])")
+# The lookahead names every character a boundary can begin with, so the regex engine skips
+# ahead to those instead of trying each alternative at every character.
+_BOUNDARY = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z“\"\-–•*]))")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\s*$")
 
 
@@ -54,5 +56,6 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start and any(ch.isalnum() for ch in text[start:end]):
+    # most sentences begin with a letter: test that before copying the sentence to scan it
+    if end > start and (text[start].isalnum() or any(ch.isalnum() for ch in text[start:end])):
         out.append(Sentence(start, end, text[start:end], len(out)))

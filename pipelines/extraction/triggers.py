@@ -14,6 +14,7 @@ import functools
 import re
 import re._constants as _sre
 import re._parser as _sre_parser
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -52,13 +53,15 @@ class Lexicon:
     overlap each other, hits of different groups may. Word patterns are tried only where a
     word starts, and there only the alternatives that can begin with the next _PREFIX
     characters: `by_prefix` maps a lower-case beginning to one pattern of optional
-    lookaheads whose capture k holds the hit of `word_groups[indexes[k - 1]]`. A word no
-    trigger can begin with costs a slice and a few dict lookups."""
+    lookaheads whose capture k holds the hit of `word_groups[indexes[k - 1]]`. Only the word
+    starts `candidates` finds are looked up: a superset of those with an entry, found by one
+    regex scan instead of a Python loop over every word."""
 
     label_groups: tuple[tuple[str, int], ...]
     labels: re.Pattern[str]
     word_groups: tuple[tuple[str, int], ...]
     by_prefix: dict[str, tuple[re.Pattern[str], tuple[int, ...]]]
+    candidates: re.Pattern[str]
 
 
 _WORD_START = re.compile(r"(?<![\w-])\w")
@@ -98,7 +101,55 @@ def compile_lexicon(source: str) -> Lexicon:
                 per_group.setdefault(index, []).append(alternative)
         body = "".join(rf"(?=({'|'.join(alts)})(?!\w))?" for alts in per_group.values())
         by_prefix[prefix] = (re.compile(body, re.IGNORECASE), tuple(per_group))
-    return Lexicon(label_groups, labels, word_groups, by_prefix)
+    return Lexicon(label_groups, labels, word_groups, by_prefix, _candidates(by_prefix))
+
+
+def _candidates(by_prefix: Mapping[str, object]) -> re.Pattern[str]:
+    """Word starts whose lower-cased beginning may have an entry in `by_prefix`.
+
+    Built from exact `str.lower` mappings, not re.IGNORECASE (which also folds "ſ" into "s"
+    and so disagrees with `.lower()`): a character lowering to several characters ("İ") in
+    the first _PREFIX places lets any word through, so no word with an entry is ever missed."""
+    if "" in by_prefix:
+        return _WORD_START
+    trie: dict = {}
+    for key in by_prefix:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a key ends here: nothing more needs to follow
+    expanding = re.escape(_lower_table()[1])
+    return re.compile(rf"(?<![\w-])(?=\w)(?:{_trie_pattern(trie)}|.{{0,{_PREFIX - 1}}}[{expanding}])", re.DOTALL)
+
+
+def _trie_pattern(trie: dict) -> str:
+    """A regex for the keys of a character trie: each branch is the class of characters that
+    `.lower()` to the branch's character, so the regex engine never tries the same beginning
+    twice."""
+    if "" in trie:
+        return ""
+    lowers_to = _lower_table()[0]
+    branches = []
+    for ch, below in sorted(trie.items()):
+        chars = "".join(re.escape(c) for c in sorted({ch, *lowers_to.get(ch, ())}))
+        branches.append(f"[{chars}]{_trie_pattern(below)}")
+    return "(?:" + "|".join(branches) + ")"
+
+
+@functools.cache
+def _lower_table() -> tuple[dict[str, tuple[str, ...]], str]:
+    """Every character whose `.lower()` is another single character, by that character; and
+    the characters whose `.lower()` is longer than one character ("İ")."""
+    lowers_to: dict[str, list[str]] = {}
+    expanding = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower()
+        if len(lowered) > 1:
+            expanding.append(char)
+        elif lowered != char:
+            lowers_to.setdefault(lowered, []).append(char)
+    return {k: tuple(v) for k, v in lowers_to.items()}, "".join(expanding)
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -204,7 +255,7 @@ def _find_triggers(text: str, offset: int) -> tuple[Trigger, ...]:
     groups, by_prefix = lexicon.word_groups, lexicon.by_prefix
     anywhere = by_prefix.get("")
     free_from = [0] * len(groups)  # where each group's next hit may start: after its last one
-    for word in _WORD_START.finditer(text):
+    for word in lexicon.candidates.finditer(text):
         at = word.start()
         # the longest listed beginning of this word: its entry holds the shorter ones' alternatives
         head = text[at:at + _PREFIX].lower()
