@@ -4,6 +4,7 @@ short summary a person can read."""
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ class RunSummary:
             f"events:   {ev.get('articles_coded', 0)} articles coded ({ev.get('coder', '')}), "
             f"{ev.get('new_events', 0)} new events",
         ]
+        reasons = str(self.step_metadata.get("raw/article_rejects", {}).get("reasons", ""))
+        lines += [f"  rejected {line[2:]}" for line in reasons.splitlines() if line.startswith("- ")]
         lines += [f"  failed: {f}" for f in self.failures]
         if self.events_by_type:
             lines.append("events in the warehouse by type (events, fatalities):")
@@ -44,13 +47,23 @@ class RunSummary:
             lines += [f"  {name:<32} {n:>5} {f:>6}" for name, n, f in self.events_by_country]
         if self.table_counts:
             lines.append("tables: " + ", ".join(f"{k} {v}" for k, v in self.table_counts.items()))
+        cli = _command_name()
         lines += [
             f"warehouse: {self.warehouse}",
-            "query:     conflict-events query \"SELECT * FROM marts.fct_events LIMIT 10\"",
-            "export:    conflict-events export -o events.csv",
-            "UI:        conflict-events ui   (then open http://127.0.0.1:3000)",
+            f"query:     {cli} query \"SELECT * FROM marts.fct_events LIMIT 10\"",
+            f"export:    {cli} export -o events.csv",
+            f"UI:        {cli} ui   (then open http://127.0.0.1:3000)",
         ]
         return "\n".join(lines)
+
+
+def _command_name() -> str:
+    """How to call the command again from here: the venv's script, relative when it is near."""
+    script = Path(sys.executable).with_name("conflict-events")
+    if not script.exists():
+        return "conflict-events"
+    relative = os.path.relpath(script)
+    return relative if not relative.startswith("..") else str(script)
 
 
 def seed_inbox(settings: Settings) -> int:
