@@ -27,6 +27,10 @@ class Coder(Protocol):
         """The article's events, main event first; never raises on any text."""
         ...
 
+    def code_with_rejects(self, article: Article) -> tuple[list[Event], list[EventReject]]:
+        """The events and the candidates that failed validation, each with its reason."""
+        ...
+
 
 class RuleBasedCoder:
     """Offline, deterministic coder: lexicon triggers, modality filters, a gazetteer, an actor
