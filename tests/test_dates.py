@@ -190,3 +190,28 @@ def test_offsets_point_into_the_text_and_mentions_come_in_order():
 def test_plans_later_this_month_are_not_dates():
     assert find_dates("A vote is due later this month.", TUESDAY_2_MAY) == []
     assert find_dates("Talks resume later this week.", TUESDAY_2_MAY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling resumed LAST WEEK near the depot.",
+        "OVERNIGHT shelling damaged the depot.",
+        "The depot was shelled Two Days Ago.",
+        "The depot was shelled EARLIER THIS MONTH.",
+        "The depot was shelled Over The Weekend.",
+        "YESTERDAY the depot was shelled.",
+        "The depot was shelled LAST Tuesday.",
+    ],
+)
+def test_relative_dates_are_found_in_any_case(text: str) -> None:
+    assert _only(text).first_day <= TUESDAY_2_MAY
+
+
+def test_a_non_ascii_character_elsewhere_does_not_change_the_dates_found() -> None:
+    plain = "The café owner said the depot was shelled last week and again two days ago, on 30 April."
+    ascii_only = plain.replace("é", "e")
+    assert [(m.first_day, m.last_day, m.precision) for m in find_dates(plain, TUESDAY_2_MAY)] == [
+        (m.first_day, m.last_day, m.precision) for m in find_dates(ascii_only, TUESDAY_2_MAY)
+    ]
+    assert len(find_dates(plain, TUESDAY_2_MAY)) == 3

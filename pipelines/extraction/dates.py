@@ -31,10 +31,13 @@ Decisions (ACLED's codebook leaves them open or the text is ambiguous):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from bisect import bisect_left
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import repeat
 
 from pipelines.extraction.numbers import NUMBER_PATTERN, parse_number
 from pipelines.extraction.numbers import lazy_pattern as _lazy
@@ -141,10 +144,37 @@ _TRIGGERS: dict[str, tuple[tuple[str, int], ...]] = {
     "weekday": (("weekday", 3),),
     "word": (("overnight", 2), ("day_word", 3), ("ago", 3), ("week", 2), ("weekend", 3), ("month_rel", 3)),
 }
+_MOST_WORDS_BACK = {cue: max(back for _, back in kinds) for cue, kinds in _TRIGGERS.items()}
 _DIGITS = _lazy(r"\d+")
 _NAME = _lazy("(?:" + "|".join(sorted([*_MONTHS, *_WEEKDAYS], key=len, reverse=True)) + r")\b")
-_RELATIVE_WORD = _lazy(r"yesterday|today|tonight|night|morning|afternoon|evening|ago\b|week|month")
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "ago", "week", "month")
+_RELATIVE_WORD = _lazy("|".join(_RELATIVE_WORDS).replace("ago", r"ago\b"))
 _WORD_START = _lazy(r"\b\w")
+
+# The ASCII characters a match of each kind can begin with (any case, except where the
+# pattern is case-sensitive). A start whose character is ASCII and not listed cannot match,
+# so it is not tried; a non-ASCII start always is, as IGNORECASE lets "ſ" match "s".
+_FIRST_CHARS: dict[str, str] = {
+    "weekday": "lLpPtTnNcCeEoOMWFS",
+    "overnight": "leoLEO",
+    "day_word": "tyleTYLE",
+    "ago": "ahztofsenAHZTOFSEN0123456789",
+    "week": "ltepLTEP",
+    "weekend": "oadtlpOADTLP",
+    "month_rel": "eltpELTP",
+}
+
+
+@functools.cache
+def _kinds_starting(cue: str, words_back: int, char: str) -> tuple[str, ...]:
+    """The pattern kinds `cue` triggers `words_back` words before it (0: at the cue itself)
+    that can begin with `char`."""
+    return tuple(
+        kind for kind, most_back in _TRIGGERS[cue]
+        if (words_back == 0 or words_back <= most_back)
+        and (kind not in _FIRST_CHARS or not char.isascii() or char in _FIRST_CHARS[kind])
+    )
+
 
 _SINCE_BEFORE = _lazy(r"\bsince\s+(?:(?:the\s+)?(?:early|mid|late)[\s-]+|the\s+)?$", re.IGNORECASE)
 _ANNIVERSARY_BEFORE = _lazy(r"\banniversary\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -191,17 +221,70 @@ def _attempts(text: str) -> list[tuple[int, str]]:
     or weekday name, a word such as "yesterday") and begins at it or a few words before it
     ("between 3 and 5 May", "late on Saturday"). Matching there, rather than scanning the whole
     text with each pattern, keeps `find_dates` near a millisecond for a 5 KB article."""
-    lowered = text.lower()
-    cues = [(m.start(), "digit") for m in _DIGITS().finditer(text)]
+    if text.isascii():
+        cues = [(position, "digit") for position in _ascii_digit_run_starts(text)]
+        cues += [(position, "word") for position in _ascii_relative_word_starts(text.lower())]
+    else:
+        cues = [(m.start(), "digit") for m in _DIGITS().finditer(text)]
+        cues += [(m.start(), "word") for m in _RELATIVE_WORD().finditer(text.lower())]
     cues += [(m.start(), "weekday" if m.group(0) in _WEEKDAYS else "month") for m in _NAME().finditer(text)]
-    cues += [(m.start(), "word") for m in _RELATIVE_WORD().finditer(lowered)]
+    word_starts = _word_starts_before(text, sorted(position for position, _ in cues))
     attempts: set[tuple[int, str]] = set()
     for position, cue in cues:
-        words = [w.start() for w in _WORD_START().finditer(text, max(0, position - 60), position)]
-        for kind, words_back in _TRIGGERS[cue]:
-            for start in [*words[-words_back:], position] if words_back else [position]:
-                attempts.add((start, kind))
+        if position < len(text):
+            attempts.update(zip(repeat(position), _kinds_starting(cue, 0, text[position])))
+        nearest = bisect_left(word_starts, position)
+        earliest = max(bisect_left(word_starts, position - 60, 0, nearest), nearest - _MOST_WORDS_BACK[cue])
+        for back, start in enumerate(reversed(word_starts[earliest:nearest]), 1):
+            attempts.update(zip(repeat(start), _kinds_starting(cue, back, text[start])))
     return sorted(attempts)
+
+
+# The two functions below find what `_DIGITS` and `_RELATIVE_WORD` find in ASCII text, with
+# `str.find`, which skips through text several times faster than those regexes.
+
+
+def _ascii_digit_run_starts(text: str) -> list[int]:
+    digits: set[int] = set()
+    for digit in "0123456789":
+        position = text.find(digit)
+        while position >= 0:
+            digits.add(position)
+            position = text.find(digit, position + 1)
+    return sorted(position for position in digits if position - 1 not in digits)
+
+
+def _ascii_relative_word_starts(lowered: str) -> list[int]:
+    """Where `_RELATIVE_WORD` matches: at each place the first of its words found there wins,
+    and the search goes on after it."""
+    ends: dict[int, int] = {}
+    for word in _RELATIVE_WORDS:
+        position = lowered.find(word)
+        while position >= 0:
+            end = position + len(word)
+            if word != "ago" or end == len(lowered) or not (lowered[end].isalnum() or lowered[end] == "_"):
+                ends.setdefault(position, end)
+            position = lowered.find(word, position + 1)
+    starts: list[int] = []
+    free_from = 0
+    for position in sorted(ends):
+        if position >= free_from:
+            starts.append(position)
+            free_from = ends[position]
+    return starts
+
+
+def _word_starts_before(text: str, positions: list[int]) -> list[int]:
+    """Where words begin in the 60 characters before each of `positions` (sorted), in order."""
+    starts: list[int] = []
+    window_start = window_end = 0
+    for position in positions:
+        if position - 60 > window_end:
+            starts += map(re.Match.start, _WORD_START().finditer(text, window_start, window_end))
+            window_start = position - 60
+        window_end = position
+    starts += map(re.Match.start, _WORD_START().finditer(text, window_start, window_end))
+    return starts
 
 
 def days_of(mention: DateMention) -> list[dt.date]:
