@@ -86,9 +86,6 @@ _SPEAKS = re.compile(
 )
 
 
-# "Russia's Belgorod region": read as "Russia  Belgorod region" when looking for places, so
-# that the region is found as well as the country (same length, so offsets hold).
-_POSSESSIVE_BEFORE_NAME = re.compile(r"(?<=\w)['’]s(?= [A-Z])")
 # A date that starts a name is no date: "the March 23 Movement".
 _NAME_AFTER_DATE = re.compile(
     r"\s+(?:Movement|Brigade|Battalion|Regiment|Division|Group|Party|Front|Alliance|Revolution|Uprising|"
@@ -197,9 +194,8 @@ def assemble(text: str, published_on: dt.date, title: str | None = None) -> list
     if not sentences:
         return []
     dates = [d for d in find_dates(text, published_on) if not d.historical and not _part_of_name(text, d)]
-    place_text = _POSSESSIVE_BEFORE_NAME.sub("  ", text)
-    mentions = place_stage.find_places(place_text)
-    context = place_stage.article_context(place_text, mentions)
+    mentions = place_stage.find_places(text)
+    context = place_stage.article_context(text, mentions)
     candidates = _candidates(text, sentences, dates, mentions, context, published_on)
     claimants = _claimants(sentences, candidates, published_on)
     if _about_a_disaster(title, sentences):
