@@ -57,13 +57,7 @@ def write_articles(
         seen += 1
     now = _utc_now()
     with _transaction(con):
-        present = {
-            row[0]
-            for row in con.execute(
-                f"SELECT id FROM {ARTICLES.qualified} WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                [list(batch)],
-            ).fetchall()
-        }
+        present = _stored_keys(con, ARTICLES, "id", list(batch))
         new = [
             {**a.model_dump(), "ingested_at": now, "source_path": source_path}
             for article_id, a in batch.items()
@@ -78,13 +72,7 @@ def write_article_rejects(con: duckdb.DuckDBPyConnection, rejects: Iterable[Arti
     batch = {reject_id_for(r): r for r in rejects}
     now = _utc_now()
     with _transaction(con):
-        present = {
-            row[0]
-            for row in con.execute(
-                f"SELECT reject_id FROM {ARTICLE_REJECTS.qualified} WHERE reject_id IN (SELECT unnest(?::VARCHAR[]))",
-                [list(batch)],
-            ).fetchall()
-        }
+        present = _stored_keys(con, ARTICLE_REJECTS, "reject_id", list(batch))
         new = [
             {"reject_id": rid, **r.model_dump(), "ingested_at": now}
             for rid, r in batch.items()
@@ -228,6 +216,14 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         row = con.execute(f"SELECT count(*) FROM {table.qualified}").fetchone()
         counts[table.qualified] = row[0] if row else 0
     return counts
+
+
+def _stored_keys(con: duckdb.DuckDBPyConnection, table: Table, column: str, keys: list[str]) -> set[str]:
+    """Which of `keys` the table already holds in `column` (one query for the whole batch)."""
+    rows = con.execute(
+        f'SELECT "{column}" FROM {table.qualified} WHERE "{column}" IN (SELECT unnest(?::VARCHAR[]))', [keys]
+    ).fetchall()
+    return {row[0] for row in rows}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
