@@ -560,6 +560,8 @@ def _implied_crowd(mentions: list[ActorMention], ctx: _Context) -> list[ActorMen
 
 def _candidates(ctx: _Context) -> Iterator[_Candidate]:
     for start, end, key, targets in ctx.scan.named:
+        if _cited_as_source(ctx.text, start, end):
+            continue
         payload = _pick(targets, ctx.country, ctx.on)
         if payload is not None:
             member = _member_noun().match(ctx.text, end)
@@ -603,6 +605,20 @@ def _candidates(ctx: _Context) -> Iterator[_Candidate]:
                 generic = replace(generic, country=_adjectives()[nationality.group("adj")])
                 start = nationality.start()
         yield _Candidate(start, end, 2, generic=generic)
+
+
+# An acronym standing for the news agency that reports ("an AFP journalist said", "told AFP"):
+# AFP is also the Armed Forces of the Philippines.
+_SOURCE_AFTER = re.compile(r"\)|'s? (?:journalists?|reporters?|photographers?|correspondents?|tally|count)\b"
+                           r"| (?:journalists?|reporters?|photographers?|correspondents?|news agency|tally|count"
+                           r")\b")
+_SOURCE_BEFORE = re.compile(r"(?:\btold|\baccording to|\bquoted by|\bto|\()\s*(?:the\s+)?$")
+
+
+def _cited_as_source(text: str, start: int, end: int) -> bool:
+    if end - start > 5 or not text[start:end].isupper():
+        return False
+    return bool(_SOURCE_AFTER.match(text, end) or _SOURCE_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _canonical_ethnic(word: str) -> str:

@@ -28,6 +28,7 @@ class Country:
     region: str
     latitude: float
     longitude: float
+    capital: str = ""  # GeoNames' name of the capital city ("" when it has none or it is unknown)
 
 
 # Apostrophes and hyphens as typeset text writes them: "Russia’s", "Sanaʼa", "Nord‑Kivu".
@@ -73,7 +74,7 @@ def _tables() -> _Tables:
     with open(_DATA, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             country = Country(row["name"], row["alpha2"], int(row["iso"]), row["region"],
-                              float(row["latitude"] or 0), float(row["longitude"] or 0))
+                              float(row["latitude"] or 0), float(row["longitude"] or 0), row.get("capital") or "")
             by_name.setdefault(country.name, country)
             names.setdefault(fold(country.name), country.name)
             for alias in filter(None, row["aliases"].split("|")):

@@ -349,7 +349,9 @@ def find_places(text: str) -> list[PlaceMention]:
             raws.append(hit[0])
             i += hit[1]
     raws = _add_unlisted(text, _apply_qualifiers(text, raws))
-    named_countries = {c for _, _, c, demonym in scan_countries(text) if not demonym}
+    scanned = scan_countries(text)
+    raws = _add_capitals(text, raws, scanned)
+    named_countries = {c for _, _, c, demonym in scanned if not demonym}
     return [PlaceMention(r.start, r.end, original[r.start:r.end], r.candidates, r.near)
             for r in raws if r.candidates and _accept(text, r, named_countries)]
 
@@ -792,6 +794,52 @@ def _inside_qualifier(before: str) -> bool:
     """True when `before` ends inside a parenthesis opened right after a name: "Marabo (Irumu, "."""
     paren = before.rfind("(")
     return paren != -1 and ")" not in before[paren:] and bool(re.search(r"\w\s*$", before[:paren]))
+
+
+# "the Iraqi capital", "Lebanon's capital", "the capital of Mali", "the country's capital": the
+# capital city itself (a city, so geo precision 1). Not "the provincial capital", "capital
+# punishment" or "the capital of Bay region", which name something else.
+_CAPITAL = re.compile(
+    r"\b(?:(?:the\s+)?(?P<before>[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)(?:\s?'s)?\s+capital(?:\s+city)?"
+    r"|the\s+capital(?:\s+city)?\s+of\s+(?:the\s+)?(?P<after>[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2})"
+    r"|(?P<bare>the\s+(?:(?:war-torn\s+|troubled\s+)?(?:country|nation)'s\s+)?capital(?:\s+city)?))"
+    r"(?!\s+(?:punishment|gains?|markets?|expenditure|investment|flight|offen[cs]e)\b)(?!')")
+
+
+def _add_capitals(text: str, raws: list[_Raw], scanned: list[tuple[int, int, str, bool]]) -> list[_Raw]:
+    """Mentions of a country's capital by description. A bare "the capital" is the capital of
+    the first country the text names (by name or demonym), if it names any."""
+    if "capital" not in text:
+        return raws
+    out = list(raws)
+    for m in _CAPITAL.finditer(text):
+        if m.group("bare") is not None:
+            country = scanned[0][2] if scanned else None
+        else:
+            name = m.group("before") or m.group("after")
+            if name.endswith("'s"):
+                name = name[:-2]
+            country = country_of(name)
+        city = _capital_city(country) if country else None
+        if city is None:
+            continue
+        inside = [r for r in out if m.start() <= r.start and r.end <= m.end()]
+        if any(r.candidates and r.candidates[0].kind != COUNTRY for r in inside) or any(
+                r.start < m.end() and m.start() < r.end and r not in inside for r in out):
+            continue
+        start = m.start() + (4 if text.startswith(("the ", "The "), m.start()) else 0)
+        out = [r for r in out if r not in inside]
+        out.append(_Raw(start, m.end(), (city,), _near_before(text, m.start()), 2, True))
+    return sorted(out, key=lambda r: r.start)
+
+
+@cache
+def _capital_city(country: str) -> Place | None:
+    info = country_info(country)
+    if info is None or not info.capital:
+        return None
+    return next((p for p in _candidates(fold(info.capital)) if p.kind == POPULATED_PLACE and p.country == info.name),
+                None)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -355,7 +355,10 @@ def resolve_sub_event(
     if territory is not None:
         return territory
     remote = next((sub for cat, sub, at_least in _REMOTE if has(cat, at_least)), None)
-    ground = has("clash", STRONG) or (has("clash") and remote is None)
+    # A raid that seizes weapons or arrests people, with no fighting reported, is the seizure or
+    # the arrests.
+    ground = has("clash", STRONG) or (
+        has("clash") and remote is None and not has("disrupted", STRONG) and not has("arrest", STRONG))
     # "fighting", "hostilities" in a sentence about a truce, or "assault" in a report of rape,
     # do not make a battle of it.
     if not has("clash", STRONG) and remote is None and not has("attack", STRONG) and has("agreement", STRONG):
