@@ -190,3 +190,20 @@ def test_riot_police_do_not_make_a_protest_a_riot():
     assert names("Riot police dispersed protesters outside parliament.", "Serbia") == [
         "Police Forces of Serbia", "Protesters (Serbia)"]
     assert names("Protesters threw stones at the police.", "Serbia") == ["Rioters (Serbia)", "Police Forces of Serbia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops took the town on Monday, an AFP correspondent said.",
+        "Two soldiers died, a local official told AFP.",
+        "Soldiers shelled the hill (AFP) on Monday.",
+    ],
+)
+def test_the_news_agency_afp_is_not_the_philippine_army(text: str) -> None:
+    assert "Military Forces of the Philippines (2016-2022)" not in names(text, "Syria", dt.date(2021, 6, 1))
+
+
+def test_afp_as_the_philippine_army_still_counts():
+    assert "Military Forces of the Philippines (2016-2022)" in names(
+        "The AFP clashed with NPA rebels in Samar.", "Philippines", dt.date(2021, 6, 1))

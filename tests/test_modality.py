@@ -100,3 +100,10 @@ def test_rumours_and_what_happens_whenever_are_not_facts():
 def test_a_first_since_comparison_is_not_history():
     sentence = "Government forces seized control of the highway on Tuesday for the first time since 2012."
     assert _of(sentence, "seized control", 2020) is Modality.FACT
+
+
+def test_a_year_in_a_relative_clause_dates_the_background_not_the_event():
+    sentence = ("Hundreds of nurses marched on Thursday to protest against abuses that have grown "
+                "since the new governor took office in 2017.")
+    assert _of(sentence, "marched", 2021) is Modality.FACT
+    assert _of("Nurses marched in 2017 to protest against the abuses.", "marched", 2021) is Modality.HISTORICAL

@@ -217,3 +217,26 @@ def test_a_village_described_as_lying_in_a_named_district_is_placed_there() -> N
     assert loc is not None
     assert (loc.country, loc.admin1, loc.admin2, loc.location, loc.geo_precision) == (
         "Democratic Republic of Congo", "Nord-Kivu", "Masisi", "Zorbatanga", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("Police beat students at a sit-in in the Kenyan capital on Friday.", "Nairobi", "Kenya"),
+        ("Dozens were hurt in Peru's capital when officers charged the march.", "Lima", "Peru"),
+        ("Troops patrolled the capital of Mali after the shooting.", "Bamako", "Mali"),
+        ("Chadian soldiers clashed with rebels north of the capital.", "N'Djamena", "Chad"),
+    ],
+)
+def test_a_capital_named_by_description_is_that_city(text: str, city: str, country: str) -> None:
+    loc = locate(text)
+    assert loc is not None
+    assert (loc.location, loc.country) == (city, country)
+
+
+def test_capital_near_cue_and_other_capitals_are_not_the_national_capital() -> None:
+    near = locate("Gunmen ambushed a patrol south of the Chadian capital.")
+    assert near is not None and near.location == "N'Djamena" and near.geo_precision == 2
+    # a provincial capital, or capital in another sense, is not the country's capital
+    assert "capital" not in " ".join(surfaces("Rebels entered the provincial capital of Bay region in Somalia.")).lower()
+    assert surfaces("Kenya abolished capital punishment.") == ["Kenya"]

@@ -242,3 +242,25 @@ def test_a_word_whose_capital_lowers_to_another_letter_is_still_found():
     # the Kelvin sign lowers to "k": the word index must not skip "KILLED" written with it
     hits = find_triggers("Gunmen \u212aILLED two farmers.")
     assert [(t.category, t.text) for t in hits if t.start == 7] == [("attack", "\u212aILLED")]
+
+
+def test_a_raid_that_seizes_weapons_or_makes_arrests_is_not_a_battle():
+    assert _type("Police raided a house and seized six rifles and a box of ammunition.") is S.DISRUPTED_WEAPONS_USE
+    assert _type("Troops raided the camp and arrested four suspects.", "military") is S.ARRESTS
+
+
+def test_crowd_turning_violent_and_force_against_protesters():
+    assert _type("The march turned violent as protesters pulled down the fences.") is S.VIOLENT_DEMONSTRATION
+    assert _type("Police clubbed the demonstrators during the protest.", "police", "protesters") is S.EXCESSIVE_FORCE
+    assert _type("Two protesters died from gunfire during the demonstration.") is S.EXCESSIVE_FORCE
+
+
+def test_attacking_a_checkpoint_or_convoy_is_a_battle():
+    assert _type("Militants attacked a checkpoint near the town.", "rebel") is S.ARMED_CLASH
+    assert _type("Fighters attacked the convoy of the governor's troops.", "rebel") is S.ARMED_CLASH
+
+
+def test_capturing_a_described_neighbourhood_is_a_territory_change():
+    assert _type("Government forces captured a new rebel-held neighbourhood of the city.", "military") is (
+        S.GOVERNMENT_REGAINS_TERRITORY)
+    assert _type("Nine pistols were seized at the checkpoint.") is S.DISRUPTED_WEAPONS_USE

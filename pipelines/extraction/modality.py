@@ -165,7 +165,10 @@ def modality_of(sentence: str, start: int, end: int, published_year: int | None 
         return Modality.SPECULATIVE
     if _modal_in_scope(sentence, left):
         return Modality.SPECULATIVE
-    if _is_historical(before + " " + after, published_year) or _HISTORY_WORDS.search(sentence[left:right]):
+    # A year in a relative clause after the trigger dates the background ("protested against
+    # abuses that have grown since he came to power in 2017"), not the event.
+    after_main = _RELATIVE_AFTER.split(after, 1)[0]
+    if _is_historical(before + " " + after_main, published_year) or _HISTORY_WORDS.search(sentence[left:right]):
         return Modality.HISTORICAL
     if (_HABITUAL.search(sentence[left:right]) or _HABITUAL_NEAR.search(before)
             or _after_past_year(sentence[:left], published_year)
@@ -175,6 +178,9 @@ def modality_of(sentence: str, start: int, end: int, published_year: int | None 
     if _REFERENCE.search(before) or _TOPIC_BEFORE.search(before):
         return Modality.REFERENCE
     return Modality.FACT
+
+
+_RELATIVE_AFTER = re.compile(r"\b(?:that|which|who|whose|since)\b")
 
 
 def _modal_in_scope(sentence: str, left: int) -> bool:
