@@ -303,3 +303,16 @@ def test_ambushing_civilians_is_an_attack_and_ambushing_troops_a_clash(coder):
 def test_an_armed_group_that_seizes_a_named_place_takes_territory(coder, verb):
     e = coder.code(_article(f"On 21 May 2023, Al Shabaab fighters {verb} Baidoa in Somalia."))[0]
     assert e.sub_event_type == S.NON_STATE_ACTOR_OVERTAKES_TERRITORY and e.actor1 == "Al Shabaab"
+
+
+def test_the_place_an_acled_note_says_it_was_coded_to_is_the_location(coder):
+    events = coder.code(_article(
+        "On 20 May 2023, about 300 people crossed from Ukraine into Poland at the border crossing in "
+        "Podkarpackie province [coded to Przemysl] and protested against the long wait."))
+    assert events and events[0].location == "Przemyśl" and events[0].admin1 == "Podkarpackie"
+
+
+def test_protest_in_a_capital_named_by_description(coder):
+    events = coder.code(_article("Hundreds of teachers protested outside parliament in the Kenyan capital on Monday."))
+    assert events and (events[0].location, events[0].country) == ("Nairobi", "Kenya")
+    assert events[0].sub_event_type == S.PEACEFUL_PROTEST

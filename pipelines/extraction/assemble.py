@@ -196,11 +196,12 @@ def assemble(text: str, published_on: dt.date, title: str | None = None) -> list
     dates = [d for d in find_dates(text, published_on) if not d.historical and not _part_of_name(text, d)]
     mentions = place_stage.find_places(text)
     context = place_stage.article_context(text, mentions)
-    candidates = _candidates(text, sentences, dates, mentions, context, published_on)
+    coded = _coded_location(text, mentions, context)
+    candidates = _candidates(text, sentences, dates, mentions, context, published_on, coded)
     claimants = _claimants(sentences, candidates, published_on)
     if _about_a_disaster(title, sentences):
         candidates = [c for c in candidates if _names_armed_group(c) or _is_crowd_event(c)]
-    drafts = _group(candidates, dates, mentions, context, sentences)
+    drafts = _group(candidates, dates, mentions, context, sentences, coded)
     _attach_tails(drafts, sentences, candidates)
     records = []
     for draft in _by_salience(drafts, title):
@@ -251,7 +252,7 @@ def _is_crowd_event(c: Candidate) -> bool:
     return any(c.cues.get(cat, 0) >= STRONG for cat in ("protest", "violent_demo", "mob"))
 
 
-def _candidates(text, sentences, dates, mentions, context, published_on) -> list[Candidate]:
+def _candidates(text, sentences, dates, mentions, context, published_on, coded=None) -> list[Candidate]:
     out = []
     article_country: list[str | None] | None = None  # found when first needed
     for sentence in sentences:
@@ -273,7 +274,7 @@ def _candidates(text, sentences, dates, mentions, context, published_on) -> list
         if places_here and all(_country_only(m) for m in places_here) and out:
             places_here = []  # a country named in passing: the event continues where it was
         located = [m for m in places_here if not _country_only(m)]
-        location = place_stage.resolve_place(located, context) if located else None
+        location = coded or (place_stage.resolve_place(located, context) if located else None)
         if refers_back and location is not None:
             continue  # "the attack in X": another place is another story
         country = location.country if location is not None else (out[-1].country if out else None)
@@ -417,7 +418,7 @@ def _spoken_place(sentence: str, start: int, end: int) -> bool:
     return bool(_SPOKEN_IN.search(sentence[max(0, start - 60):start]) or _SPEAKS.match(sentence[end:end + 40]))
 
 
-def _group(candidates, dates, mentions, context, sentences) -> list[Draft]:
+def _group(candidates, dates, mentions, context, sentences, coded=None) -> list[Draft]:
     drafts: list[Draft] = []
     lead_date = dates[0] if dates else None
     for c in candidates:
@@ -451,7 +452,7 @@ def _group(candidates, dates, mentions, context, sentences) -> list[Draft]:
         drafts.append(draft)
     for d in drafts:
         if d.location is None:
-            d.location = _fallback_place(mentions, context, sentences)
+            d.location = coded or _fallback_place(mentions, context, sentences)
     return [d for d in drafts if d.location is not None]
 
 
@@ -551,6 +552,22 @@ def _day(d: DateMention | None) -> dt.date | None:
 def _date_before(dates: list[DateMention], c: Candidate) -> DateMention | None:
     earlier = [d for d in dates if d.start < c.sentence.start]
     return earlier[-1] if earlier else None
+
+
+# ACLED notes say where the coder placed an event: "[coded to Przemysl]", "(coded as Ghalanai)",
+# "(coded to capital Ciudad Sabinas Hidalgo)". That place is the event's location.
+_CODED_TO = re.compile(r"\bcoded (?:to|as|at) (?:the )?(?:(?:regional |provincial |district |state )?capitals? |"
+                       r"(?:town|village|city|district) of )?(?=[A-Z])")
+
+
+def _coded_location(text: str, mentions: Sequence[Any], context: Any) -> Any | None:
+    if "coded " not in text:
+        return None
+    for m in _CODED_TO.finditer(text):
+        named = next((p for p in mentions if p.start == m.end()), None)
+        if named is not None and not _country_only(named):
+            return place_stage.resolve_place([named], context)
+    return None
 
 
 def _fallback_place(mentions, context, sentences) -> Any | None:

@@ -37,7 +37,11 @@ HYPHENS = "‐‑‒−"  # hyphen, non-breaking hyphen, figure dash, minus sign
 DASHES = "–—―"  # en and em dash: separators, never part of a name
 _PLAIN = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(HYPHENS, "-")})
 _TYPOGRAPHIC = re.compile(f"[{APOSTROPHES}{HYPHENS}]")
-_FOLD_PUNCT = str.maketrans({**dict.fromkeys(APOSTROPHES + "'.", ""), **dict.fromkeys(HYPHENS + DASHES, " ")})
+# Letters that Unicode decomposition does not reduce to ASCII: "Aydın", "Łódź", "Tromsø".
+_UNDECOMPOSED = {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+                 "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H"}
+_FOLD_PUNCT = str.maketrans({**dict.fromkeys(APOSTROPHES + "'.", ""), **dict.fromkeys(HYPHENS + DASHES, " "),
+                             **_UNDECOMPOSED})
 
 
 def plain_punctuation(text: str) -> str:
