@@ -264,3 +264,15 @@ def test_capturing_a_described_neighbourhood_is_a_territory_change():
     assert _type("Government forces captured a new rebel-held neighbourhood of the city.", "military") is (
         S.GOVERNMENT_REGAINS_TERRITORY)
     assert _type("Nine pistols were seized at the checkpoint.") is S.DISRUPTED_WEAPONS_USE
+
+
+def test_forces_withdrawing_from_a_place_relinquish_it_without_a_fight():
+    assert _type("Army units withdrew from the hilltop base before dawn.", "military") is (
+        S.NON_VIOLENT_TERRITORY_TRANSFER)
+    assert _type("Rebels peacefully took control of the camp.", "rebel") is S.NON_VIOLENT_TERRITORY_TRANSFER
+    assert _type("The rally ended peacefully.") is S.PEACEFUL_PROTEST
+    assert _type("Voting ended peacefully in the district.") is None
+
+
+def test_bombers_who_kill_themselves_are_a_suicide_bombing():
+    assert _type("Two militants detonated explosives, killing themselves near the station.") is S.SUICIDE_BOMB

@@ -314,7 +314,8 @@ _STRATEGIC = (
     ("looting", S.LOOTING),
     ("arrest", S.ARRESTS),
     ("change", S.CHANGE_TO_GROUP),
-    ("transfer", S.CHANGE_TO_GROUP),  # forces withdrawing, no territory said to change hands
+    # forces withdrawing from a place relinquish it without a fight, whoever moves in
+    ("transfer", S.NON_VIOLENT_TERRITORY_TRANSFER),
     ("other", S.OTHER),
 )
 
@@ -427,7 +428,7 @@ def _demonstration(cues, has, agent_kind, target_kind) -> S | None:
 def _territory(has, agent_kind: str | None, agent_at_home: bool) -> S | None:
     if not has("capture", STRONG):
         return None
-    if has("transfer", STRONG) and not has("clash", STRONG):
+    if has("transfer", 1) and not has("clash", STRONG):  # "peacefully took control", "handed over"
         return S.NON_VIOLENT_TERRITORY_TRANSFER
     if agent_kind in STATE_KINDS and agent_at_home:
         return S.GOVERNMENT_REGAINS_TERRITORY
