@@ -207,3 +207,9 @@ def test_the_news_agency_afp_is_not_the_philippine_army(text: str) -> None:
 def test_afp_as_the_philippine_army_still_counts():
     assert "Military Forces of the Philippines (2016-2022)" in names(
         "The AFP clashed with NPA rebels in Samar.", "Philippines", dt.date(2021, 6, 1))
+
+
+def test_officers_alone_are_police_and_military_officers_are_the_military():
+    on = dt.date(2022, 6, 1)
+    assert names("Officers detained two men at the market.", "Kenya", on)[0] == "Police Forces of Kenya (2013-2022)"
+    assert names("Military officers clashed with smugglers.", "Cuba", on)[0] == "Military Forces of Cuba (1959-)"

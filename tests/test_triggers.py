@@ -276,3 +276,14 @@ def test_forces_withdrawing_from_a_place_relinquish_it_without_a_fight():
 
 def test_bombers_who_kill_themselves_are_a_suicide_bombing():
     assert _type("Two militants detonated explosives, killing themselves near the station.") is S.SUICIDE_BOMB
+
+
+def test_riot_police_are_not_a_riot():
+    assert _type("Riot police officers beat a protester during the rally.", "police", "protesters") is (
+        S.EXCESSIVE_FORCE)
+
+
+def test_a_raid_that_kills_villagers_is_an_attack_but_a_repelled_attack_is_a_battle():
+    assert _type("Gunmen raided the village and killed five farmers.", "unidentified_armed", "civilians") is S.ATTACK
+    assert _type("Soldiers repelled an attack by gunmen on their base.", "military") is S.ARMED_CLASH
+    assert _type("Militants attacked soldiers guarding the bridge.", "rebel") is S.ARMED_CLASH

@@ -496,7 +496,17 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
             text[max(0, before.start() - 3):before.start()]):
         return True
     after = _WORD_AFTER.match(text, end)
-    return bool(after) and after.group(1).lower() not in _ADMIN1_WORDS | _ADMIN2_WORDS | _PLACE_WORDS | _NEAR_WORDS
+    return bool(after) and after.group(1).lower() not in _NOT_NAME_PARTS
+
+
+# Capitalised words after a name that do not extend it: designators, and the day or month
+# news writes right after a place ("in Pretoria Tuesday").
+_NOT_NAME_PARTS = frozenset({
+    *_ADMIN1_WORDS, *_ADMIN2_WORDS, *_PLACE_WORDS, *_NEAR_WORDS,
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december",
+})
 
 
 def _with_designators(text: str, start: int, end: int, candidates: tuple[Place, ...], words: int) -> _Raw:

@@ -356,10 +356,11 @@ def resolve_sub_event(
     if territory is not None:
         return territory
     remote = next((sub for cat, sub, at_least in _REMOTE if has(cat, at_least)), None)
-    # A raid that seizes weapons or arrests people, with no fighting reported, is the seizure or
-    # the arrests.
+    # A raid that seizes weapons, arrests people or kills civilians, with no fighting reported,
+    # is the seizure, the arrests or the attack.
     ground = has("clash", STRONG) or (
-        has("clash") and remote is None and not has("disrupted", STRONG) and not has("arrest", STRONG))
+        has("clash") and remote is None and not has("disrupted", STRONG) and not has("arrest", STRONG)
+        and not (has("attack", STRONG) and target_kind == "civilians"))
     # "fighting", "hostilities" in a sentence about a truce, or "assault" in a report of rape,
     # do not make a battle of it.
     if not has("clash", STRONG) and remote is None and not has("attack", STRONG) and has("agreement", STRONG):
