@@ -107,3 +107,8 @@ def test_a_year_in_a_relative_clause_dates_the_background_not_the_event():
                 "since the new governor took office in 2017.")
     assert _of(sentence, "marched", 2021) is Modality.FACT
     assert _of("Nurses marched in 2017 to protest against the abuses.", "marched", 2021) is Modality.HISTORICAL
+
+
+def test_a_plot_is_not_an_attack():
+    assert _of("Police jailed 60 men they suspect were plotting to launch attacks.", "attacks") is (
+        Modality.SPECULATIVE)

@@ -266,8 +266,8 @@ def test_capturing_a_described_neighbourhood_is_a_territory_change():
     assert _type("Nine pistols were seized at the checkpoint.") is S.DISRUPTED_WEAPONS_USE
 
 
-def test_forces_withdrawing_from_a_place_relinquish_it_without_a_fight():
-    assert _type("Army units withdrew from the hilltop base before dawn.", "military") is (
+def test_forces_handing_a_place_to_another_actor_relinquish_it_without_a_fight():
+    assert _type("The coalition withdrew from the base and handed control of it back to the army.", "external") is (
         S.NON_VIOLENT_TERRITORY_TRANSFER)
     assert _type("Rebels peacefully took control of the camp.", "rebel") is S.NON_VIOLENT_TERRITORY_TRANSFER
     assert _type("The rally ended peacefully.") is S.PEACEFUL_PROTEST
@@ -287,3 +287,8 @@ def test_a_raid_that_kills_villagers_is_an_attack_but_a_repelled_attack_is_a_bat
     assert _type("Gunmen raided the village and killed five farmers.", "unidentified_armed", "civilians") is S.ATTACK
     assert _type("Soldiers repelled an attack by gunmen on their base.", "military") is S.ARMED_CLASH
     assert _type("Militants attacked soldiers guarding the bridge.", "rebel") is S.ARMED_CLASH
+
+
+def test_intercepting_people_is_an_arrest_intercepting_weapons_is_not():
+    assert _type("Police intercepted 15 suspected members of the group at the border.", "police") is S.ARRESTS
+    assert _type("Customs officers intercepted a shipment of rifles.") is S.DISRUPTED_WEAPONS_USE

@@ -44,7 +44,8 @@ _INTENT_NEAR = re.compile(
     r"\b(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed|aiming|seeks?|sought|"
     r"threat(?:en|ens|ened|ening)?|vow(?:s|ed)?|pledg(?:e|es|ed)|warn(?:s|ed|ing)?|ready|"
     r"prepar(?:e|es|ed|ing|ations?)|call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|appeal(?:s|ed)? (?:for|to)|"
-    r"want(?:s|ed)? to|tr(?:y|ies|ied) to|attempt(?:s|ed)? to|announced (?:a|an))\b(?:\s+\S+){0,4}\s*$",
+    r"want(?:s|ed)? to|tr(?:y|ies|ied) to|attempt(?:s|ed)? to|announced (?:a|an)|plot(?:s|ted|ting)?)\b"
+    r"(?:\s+\S+){0,4}\s*$",
     re.IGNORECASE,
 )
 # "its capture would allow ...": a nominal trigger that is the subject of a modal verb.

@@ -314,8 +314,9 @@ _STRATEGIC = (
     ("looting", S.LOOTING),
     ("arrest", S.ARRESTS),
     ("change", S.CHANGE_TO_GROUP),
-    # forces withdrawing from a place relinquish it without a fight, whoever moves in
-    ("transfer", S.NON_VIOLENT_TERRITORY_TRANSFER),
+    # forces withdrawing, no other actor said to take the place over (the codebook's transfer
+    # is "to another actor")
+    ("transfer", S.CHANGE_TO_GROUP),
     ("other", S.OTHER),
 )
 
@@ -356,10 +357,10 @@ def resolve_sub_event(
     if territory is not None:
         return territory
     remote = next((sub for cat, sub, at_least in _REMOTE if has(cat, at_least)), None)
-    # A raid that seizes weapons, arrests people or kills civilians, with no fighting reported,
-    # is the seizure, the arrests or the attack.
+    # A raid that seizes weapons, arrests people or kills civilians, or a withdrawal, with no
+    # fighting reported, is the seizure, the arrests, the attack or the withdrawal.
     ground = has("clash", STRONG) or (
-        has("clash") and remote is None and not has("disrupted", STRONG) and not has("arrest", STRONG)
+        has("clash") and remote is None and not any(has(c, STRONG) for c in ("disrupted", "arrest", "transfer"))
         and not (has("attack", STRONG) and target_kind == "civilians"))
     # "fighting", "hostilities" in a sentence about a truce, or "assault" in a report of rape,
     # do not make a battle of it.
