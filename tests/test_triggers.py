@@ -292,3 +292,15 @@ def test_a_raid_that_kills_villagers_is_an_attack_but_a_repelled_attack_is_a_bat
 def test_intercepting_people_is_an_arrest_intercepting_weapons_is_not():
     assert _type("Police intercepted 15 suspected members of the group at the border.", "police") is S.ARRESTS
     assert _type("Customs officers intercepted a shipment of rifles.") is S.DISRUPTED_WEAPONS_USE
+
+
+def test_a_weapon_that_hurt_people_is_the_attack_even_if_its_remains_were_recovered():
+    assert _type("Five people were wounded when a grenade exploded; fragments of the grenade were recovered.") is (
+        S.GRENADE)
+    assert _type("A stash of mortar projectiles was found near the river.") is S.DISRUPTED_WEAPONS_USE
+    assert _type("Rocket bombs have been identified by fishermen on the beach.") is S.DISRUPTED_WEAPONS_USE
+
+
+def test_staging_an_incursion_is_not_a_protest():
+    assert _type("Troops staged an incursion and took control of two villages.", "military") is (
+        S.GOVERNMENT_REGAINS_TERRITORY)

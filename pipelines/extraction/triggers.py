@@ -374,7 +374,9 @@ def resolve_sub_event(
     # A ground battle absorbs the air strikes and shelling that supported it.
     if ground and (agent_armed or target_armed or agent_kind is None) and (remote is None or has("clash", STRONG)):
         return S.ARMED_CLASH
-    if remote is not None and not (has("disrupted", STRONG) and not has("attack", STRONG)):
+    # A weapon found or defused is the seizure, unless someone was hurt by it: "a grenade
+    # exploded, wounding seven; fragments of it were recovered" is the grenade attack.
+    if remote is not None and not (has("disrupted", STRONG) and not has("attack")):
         return remote
     if has("disrupted", STRONG) and not has("attack", STRONG):
         return S.DISRUPTED_WEAPONS_USE
