@@ -304,3 +304,21 @@ def test_a_weapon_that_hurt_people_is_the_attack_even_if_its_remains_were_recove
 def test_staging_an_incursion_is_not_a_protest():
     assert _type("Troops staged an incursion and took control of two villages.", "military") is (
         S.GOVERNMENT_REGAINS_TERRITORY)
+
+
+def test_projectiles_thrown_at_police_by_a_crowd_are_a_violent_demonstration_not_shelling():
+    assert _type("Projectiles were thrown at police during the demonstration.") is S.VIOLENT_DEMONSTRATION
+    assert _type("Several projectiles hit the town overnight.") is S.SHELLING
+
+
+def test_activists_detained_during_a_protest_but_not_a_protest_for_detainees():
+    assert _type("Several activists have been detained during the protests.", "protesters") is (
+        S.PROTEST_WITH_INTERVENTION)
+    assert _type("Protesters demanded the release of activists who had been detained in earlier rallies.",
+                 "protesters") is S.PEACEFUL_PROTEST
+
+
+def test_a_vehicle_that_hit_a_mine_and_a_new_post_amid_advances():
+    assert _type("The truck hit a ground mine on the road, killing four soldiers.") is S.REMOTE_EXPLOSIVE
+    assert _type("Troops set up a new observation post as rival forces advanced.", "military") is (
+        S.HEADQUARTERS_ESTABLISHED)

@@ -360,7 +360,7 @@ def resolve_sub_event(
     # A raid that seizes weapons, arrests people or kills civilians, or a withdrawal, with no
     # fighting reported, is the seizure, the arrests, the attack or the withdrawal.
     ground = has("clash", STRONG) or (
-        has("clash") and remote is None and not any(has(c, STRONG) for c in ("disrupted", "arrest", "transfer"))
+        has("clash") and remote is None and not any(has(c, STRONG) for c in ("disrupted", "arrest", "transfer", "hq"))
         and not (has("attack", STRONG) and target_kind == "civilians"))
     # "fighting", "hostilities" in a sentence about a truce, or "assault" in a report of rape,
     # do not make a battle of it.
