@@ -322,3 +322,11 @@ def test_a_vehicle_that_hit_a_mine_and_a_new_post_amid_advances():
     assert _type("The truck hit a ground mine on the road, killing four soldiers.") is S.REMOTE_EXPLOSIVE
     assert _type("Troops set up a new observation post as rival forces advanced.", "military") is (
         S.HEADQUARTERS_ESTABLISHED)
+
+
+def test_regaining_territory_and_chasing_protesters():
+    assert _type("The army said it regained territory around the gas plant.", "military") is (
+        S.GOVERNMENT_REGAINS_TERRITORY)
+    assert _type("Troops have taken the control of the old fort.", "military") is S.GOVERNMENT_REGAINS_TERRITORY
+    assert _type("Riot police chased demonstrators during the protest.", "police", "protesters") is (
+        S.PROTEST_WITH_INTERVENTION)
