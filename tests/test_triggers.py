@@ -330,3 +330,8 @@ def test_regaining_territory_and_chasing_protesters():
     assert _type("Troops have taken the control of the old fort.", "military") is S.GOVERNMENT_REGAINS_TERRITORY
     assert _type("Riot police chased demonstrators during the protest.", "police", "protesters") is (
         S.PROTEST_WITH_INTERVENTION)
+
+
+def test_striking_chemical_weapons_facilities_is_not_a_chemical_attack():
+    assert _type("Warplanes struck three chemical weapons facilities near the city.") is S.AIR_DRONE_STRIKE
+    assert _type("Government helicopters dropped chemical weapons on the town.") is S.CHEMICAL_WEAPON
