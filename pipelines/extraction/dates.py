@@ -41,6 +41,7 @@ from itertools import repeat
 
 from pipelines.extraction.numbers import NUMBER_PATTERN, parse_number
 from pipelines.extraction.numbers import lazy_pattern as _lazy
+from pipelines.extraction.regex_heads import match_beginnings
 
 HISTORICAL_AFTER_DAYS = 180
 """A mention ending this many days or more before publication is background, not news."""
@@ -151,18 +152,12 @@ _RELATIVE_WORDS = ("yesterday", "today", "tonight", "night", "morning", "afterno
 _RELATIVE_WORD = _lazy("|".join(_RELATIVE_WORDS).replace("ago", r"ago\b"))
 _WORD_START = _lazy(r"\b\w")
 
-# The ASCII characters a match of each kind can begin with (any case, except where the
-# pattern is case-sensitive). A start whose character is ASCII and not listed cannot match,
-# so it is not tried; a non-ASCII start always is, as IGNORECASE lets "ſ" match "s".
-_FIRST_CHARS: dict[str, str] = {
-    "weekday": "lLpPtTnNcCeEoOMWFS",
-    "overnight": "leoLEO",
-    "day_word": "tyleTYLE",
-    "ago": "ahztofsenAHZTOFSEN0123456789",
-    "week": "ltepLTEP",
-    "weekend": "oadtlpOADTLP",
-    "month_rel": "eltpELTP",
-}
+@functools.cache
+def _first_chars(kind: str) -> frozenset[str] | None:
+    """The lower-case characters a match of the pattern `kind` can begin with; None when any
+    can (its beginning cannot be listed)."""
+    heads = match_beginnings(dict(_PATTERNS)[kind], 1)
+    return None if "" in heads else frozenset(heads)
 
 
 @functools.cache
@@ -172,7 +167,8 @@ def _kinds_starting(cue: str, words_back: int, char: str) -> tuple[str, ...]:
     return tuple(
         kind for kind, most_back in _TRIGGERS[cue]
         if (words_back == 0 or words_back <= most_back)
-        and (kind not in _FIRST_CHARS or not char.isascii() or char in _FIRST_CHARS[kind])
+        # a non-ASCII start is always tried: IGNORECASE lets "ſ" match "s"
+        and ((first := _first_chars(kind)) is None or not char.isascii() or char.lower() in first)
     )
 
 

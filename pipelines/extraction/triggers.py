@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
-import re._constants as _sre
-import re._parser as _sre_parser
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+from pipelines.extraction.regex_heads import alternatives, match_beginnings
 from schemas.taxonomy import SubEventType as S
 
 LABEL = 4
@@ -83,7 +82,7 @@ def compile_lexicon(source: str) -> Lexicon:
         category, strength, pattern = line.split("\t")
         if re.compile(pattern).groups:
             raise ValueError(f"lexicon patterns group with (?:...), never capture: {pattern!r}")
-        groups.setdefault((category, int(strength)), []).extend(_alternatives(pattern))
+        groups.setdefault((category, int(strength)), []).extend(alternatives(pattern))
     label_groups = tuple(key for key in groups if key[1] == LABEL)
     labels = re.compile("".join(f"(?=({'|'.join(groups[key])}))?" for key in label_groups), re.IGNORECASE)
     word_groups = tuple(key for key in groups if key[1] != LABEL)
@@ -152,29 +151,6 @@ def _lower_table() -> tuple[dict[str, tuple[str, ...]], str]:
     return {k: tuple(v) for k, v in lowers_to.items()}, "".join(expanding)
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regular expression, in order."""
-    out, depth, in_class, escaped, begin = [], 0, False, False, 0
-    for i, ch in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]" or pattern[i - 1] == "["
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(pattern[begin:i])
-            begin = i + 1
-    out.append(pattern[begin:])
-    return out
-
-
 _PREFIX = 3
 """Characters of a word's beginning the lexicon is indexed by (find_triggers looks up its
 3-, 2- and 1-character beginnings)."""
@@ -182,59 +158,12 @@ _PREFIX = 3
 
 def _prefixes(alternative: str) -> set[str]:
     """What a match of `alternative` can begin with: lower-case strings of up to _PREFIX
-    characters, read from the parse tree of Python's own regex parser so that the index can
-    never hide a match. "" when the beginning cannot be listed (say, `\\d+`)."""
-    heads = _heads(_sre_parser.parse(alternative).data)
-    if any(head[:1] and not (head[0].isalnum() or head[0] == "_") for head, _ in heads):
+    characters, so that the index can never hide a match. "" when the beginning cannot be
+    listed (say, `\\d+`)."""
+    heads = match_beginnings(alternative, _PREFIX)
+    if any(head[:1] and not (head[0].isalnum() or head[0] == "_") for head in heads):
         raise ValueError(f"lexicon word patterns must begin with a word character: {alternative!r}")
-    return {head for head, _ in heads}
-
-
-def _heads(items: list) -> set[tuple[str, bool]]:
-    """(beginning, complete) pairs for a parsed sequence: complete beginnings may be
-    continued by what follows the sequence; incomplete ones are all that can be told."""
-    heads = {("", True)}
-    for op, av in items:
-        if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-            continue
-        options = _item_heads(op, av)
-        if options is None:
-            return {(head, False) for head, _ in heads}
-        grown = set()
-        for head, complete in heads:
-            if not complete or len(head) >= _PREFIX:
-                grown.add((head, False))
-                continue
-            for option, option_complete in options:
-                joined = head + option
-                grown.add((joined[:_PREFIX], option_complete and len(joined) < _PREFIX))
-        heads = grown
     return heads
-
-
-def _item_heads(op, av) -> set[tuple[str, bool]] | None:
-    """_heads of one parsed item; None when its beginnings cannot be listed."""
-    if op is _sre.LITERAL:
-        return {(chr(av).lower(), True)}
-    if op is _sre.IN:
-        chars: set[str] = set()
-        for kind, value in av:
-            if kind is _sre.LITERAL:
-                chars.add(chr(value).lower())
-            elif kind is _sre.RANGE and value[1] - value[0] < 64:
-                chars.update(chr(code).lower() for code in range(value[0], value[1] + 1))
-            else:
-                return None
-        return {(char, True) for char in chars}
-    if op is _sre.SUBPATTERN:
-        return _heads(av[-1].data)
-    if op is _sre.BRANCH:
-        return set().union(*(_heads(branch.data) for branch in av[1]))
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-        low, high, body = av
-        once = _heads(body.data) if high == 1 else {(head, False) for head, _ in _heads(body.data)}
-        return once | {("", True)} if low == 0 else once
-    return None
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
