@@ -335,3 +335,27 @@ def test_regaining_territory_and_chasing_protesters():
 def test_striking_chemical_weapons_facilities_is_not_a_chemical_attack():
     assert _type("Warplanes struck three chemical weapons facilities near the city.") is S.AIR_DRONE_STRIKE
     assert _type("Government helicopters dropped chemical weapons on the town.") is S.CHEMICAL_WEAPON
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent", "expected"),
+    [
+        ("Displacement: On 3 May 2023, 900 people were evacuated from the town.", None, S.OTHER),
+        ("Land seizure: On 3 May 2023, soldiers sealed off the farm of a party official.", "military", S.LOOTING),
+        ("The body of a young man was found near the bridge.", None, S.ATTACK),
+        ("Party members allegedly beat two election monitors in the market.", None, S.ATTACK),
+        ("A trader was beaten by police officers at the checkpoint.", "police", S.ATTACK),
+        ("Troops forcibly deported 300 civilians across the border.", "military", S.ABDUCTION),
+        ("Villagers stoned two police officers to death.", None, S.MOB_VIOLENCE),
+        ("Men on a motorbike threw Molotov cocktails at two shops.", None, S.LOOTING),
+        ("Residents barricaded the roads with burning tyres over water cuts.", None, S.VIOLENT_DEMONSTRATION),
+        ("People block the streets in the city centre to demand better services.", None, S.PEACEFUL_PROTEST),
+        ("Police arrested 54 officials in drought affected districts.", "police", S.ARRESTS),
+    ],
+)
+def test_note_vocabulary(sentence, agent, expected):
+    assert _type(sentence, agent) is expected
+
+
+def test_a_city_block_is_not_a_road_block():
+    assert _type("Gas containers exploded during a fire in the 700 block of Main Street.") is not S.PEACEFUL_PROTEST
