@@ -217,3 +217,29 @@ def test_a_village_described_as_lying_in_a_named_district_is_placed_there() -> N
     assert loc is not None
     assert (loc.country, loc.admin1, loc.admin2, loc.location, loc.geo_precision) == (
         "Democratic Republic of Congo", "Nord-Kivu", "Masisi", "Zorbatanga", 2)
+
+
+def test_geonames_alternate_names_find_the_place() -> None:
+    heraklion = lookup("Heraklion")[0]
+    assert (heraklion.country, heraklion.admin1) == ("Greece", "Kriti")
+    assert lookup("Moulmein")[0].country == "Myanmar"
+    assert lookup("Stepanakert")[0].country == "Azerbaijan"
+    loc = locate("Clashes broke out in al-Shadadi, south of Hasaka, on Monday.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Al Hasakeh")
+
+
+def test_kosovo_is_a_country_with_its_places() -> None:
+    loc = locate("Police dispersed protesters in Pristina on Friday.")
+    assert loc is not None
+    assert (loc.country, loc.iso, loc.region, loc.admin1) == ("Kosovo", 0, "Europe", "Pristina")
+
+
+def test_an_alternate_name_never_takes_a_name_from_the_place_that_has_it() -> None:
+    # GeoNames lists "Fredericia" as a former name of Joao Pessoa (Brazil)
+    assert {p.country for p in lookup("Fredericia")} == {"Denmark"}
+
+
+def test_alternate_names_that_are_english_words_or_names_are_not_places() -> None:
+    text = ("Human Rights Watch said on Monday that More than forty people were held. Dawn reported that "
+            "Brezhnev-era files were opened, and Juan Carlos and Solar Energy staff left.")
+    assert surfaces(text) == []
