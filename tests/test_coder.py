@@ -309,7 +309,7 @@ def test_the_place_an_acled_note_says_it_was_coded_to_is_the_location(coder):
     events = coder.code(_article(
         "On 20 May 2023, about 300 people crossed from Ukraine into Poland at the border crossing in "
         "Podkarpackie province [coded to Przemysl] and protested against the long wait."))
-    assert events and events[0].location == "Przemyśl" and events[0].admin1 == "Podkarpackie"
+    assert events and events[0].location == "Przemysl" and events[0].admin1 == "Podkarpackie"
 
 
 def test_protest_in_a_capital_named_by_description(coder):

@@ -240,3 +240,37 @@ def test_capital_near_cue_and_other_capitals_are_not_the_national_capital() -> N
     # a provincial capital, or capital in another sense, is not the country's capital
     assert "capital" not in " ".join(surfaces("Rebels entered the provincial capital of Bay region in Somalia.")).lower()
     assert surfaces("Kenya abolished capital punishment.") == ["Kenya"]
+
+
+def test_geonames_alternate_names_find_the_place() -> None:
+    heraklion = lookup("Heraklion")[0]
+    assert (heraklion.country, heraklion.admin1) == ("Greece", "Kriti")
+    assert lookup("Moulmein")[0].country == "Myanmar"
+    assert lookup("Stepanakert")[0].country == "Azerbaijan"
+    loc = locate("Clashes broke out in al-Shadadi, south of Hasaka, on Monday.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Al Hasakeh")
+
+
+def test_kosovo_is_a_country_with_its_places() -> None:
+    loc = locate("Police dispersed protesters in Pristina on Friday.")
+    assert loc is not None
+    assert (loc.country, loc.iso, loc.region, loc.admin1) == ("Kosovo", 0, "Europe", "Pristina")
+
+
+def test_an_alternate_name_never_takes_a_name_from_the_place_that_has_it() -> None:
+    # GeoNames lists "Fredericia" as a former name of Joao Pessoa (Brazil)
+    assert {p.country for p in lookup("Fredericia")} == {"Denmark"}
+
+
+def test_alternate_names_that_are_english_words_or_names_are_not_places() -> None:
+    text = ("Human Rights Watch said on Monday that More than forty people were held. Dawn reported that "
+            "Brezhnev-era files were opened, and Juan Carlos and Solar Energy staff left.")
+    assert surfaces(text) == []
+
+
+def test_place_names_are_written_in_ascii_as_acled_writes_them_whatever_the_spelling_in_the_text() -> None:
+    for text in ("Police detained students in Lodz on Monday.", "Police detained students in Łódź on Monday."):
+        loc = locate(text)
+        assert loc is not None and (loc.location, loc.country) == ("Lodz", "Poland")
+    loc = locate("Protesters gathered in Aydın on Friday.")
+    assert loc is not None and (loc.location, loc.country) == ("Aydin", "Turkey")

@@ -603,6 +603,13 @@ def _sentence_of(sentences: list[Sentence], pos: int) -> str:
 
 def _by_salience(drafts: list[Draft], title: str | None) -> list[Draft]:
     title_l = (title or "").lower()
+    # the places the title names, under whatever name: "Kanyabayonga" in a title is the place
+    # the gazetteer calls Kanyobagonga
+    title_places = {(c.name, c.country) for m in place_stage.find_places(title) for c in m.candidates} if title else set()
+
+    def named_in_title(d: Draft) -> bool:
+        name = d.location.location or ""
+        return bool(title_l) and (name.lower() in title_l or (name, d.location.country) in title_places)
 
     def score(d: Draft) -> float:
         s = 0.0
@@ -612,7 +619,7 @@ def _by_salience(drafts: list[Draft], title: str | None) -> list[Draft]:
             s += 1
         s += min(len(d.sentences), 5) * 0.5
         s += min(d.fatalities or 0, 50) ** 0.5
-        if title_l and (d.location.location or "").lower() in title_l:
+        if named_in_title(d):
             s += 2
         if title_l and any(t.text.lower() in title_l for t in d.triggers):
             s += 1

@@ -37,7 +37,7 @@ class RuleBasedCoder:
     dictionary and date and fatality rules (see assemble.py for how they combine)."""
 
     name = "rules"
-    version = "0.4.1"
+    version = "0.5.0"
 
     def code(self, article: Article) -> list[Event]:
         return self.code_with_rejects(article)[0]

@@ -44,6 +44,15 @@ _FOLD_PUNCT = str.maketrans({**dict.fromkeys(APOSTROPHES + "'.", ""), **dict.fro
                              **_UNDECOMPOSED})
 
 
+_TO_ASCII = str.maketrans(_UNDECOMPOSED)
+
+
+def ascii_letters(text: str) -> str:
+    """`text` with accents dropped and letters Unicode does not decompose transliterated,
+    case and punctuation kept: "Łódź" -> "Lodz", "Aydın" -> "Aydin"."""
+    return unicodedata.normalize("NFKD", text.translate(_TO_ASCII)).encode("ascii", "ignore").decode()
+
+
 def plain_punctuation(text: str) -> str:
     """`text` with every apostrophe written as ' and every hyphen as -, character for
     character (offsets stay valid), so that the patterns need to know only those two."""
