@@ -316,3 +316,10 @@ def test_protest_in_a_capital_named_by_description(coder):
     events = coder.code(_article("Hundreds of teachers protested outside parliament in the Kenyan capital on Monday."))
     assert events and (events[0].location, events[0].country) == ("Nairobi", "Kenya")
     assert events[0].sub_event_type == S.PEACEFUL_PROTEST
+
+
+def test_a_protest_by_relatives_of_accident_victims_is_still_a_protest(coder):
+    events = coder.code(_article(
+        "On 20 May 2023, relatives of a boy who died in a road accident staged a protest in Nakuru, "
+        "demanding the arrest of the driver."))
+    assert [e.sub_event_type for e in events] == [S.PEACEFUL_PROTEST]

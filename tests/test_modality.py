@@ -112,3 +112,10 @@ def test_a_year_in_a_relative_clause_dates_the_background_not_the_event():
 def test_a_plot_is_not_an_attack():
     assert _of("Police jailed 60 men they suspect were plotting to launch attacks.", "attacks") is (
         Modality.SPECULATIVE)
+
+
+def test_a_year_in_a_relative_clause_on_the_subject_is_background_but_not_one_on_the_trigger():
+    sentence = "Parents of soldiers who died during the 2020 war protested outside the ministry."
+    assert _of(sentence, "protested", 2022) is Modality.FACT
+    sentence = "Troops neared a town that was the scene of a 2017 chemical attack."
+    assert _of(sentence, "chemical attack", 2021) is Modality.HISTORICAL

@@ -44,7 +44,7 @@ from pipelines.extraction import actors as actor_stage
 from pipelines.extraction import places as place_stage
 from pipelines.extraction.dates import DateMention, days_of, find_dates
 from pipelines.extraction.fatalities import count_fatalities, split_total
-from pipelines.extraction.modality import Modality, clause_around, modality_of
+from pipelines.extraction.modality import RELATIVE_CLAUSE_BEFORE, Modality, clause_around, modality_of
 from pipelines.extraction.notes import note_for
 from pipelines.extraction.text import Sentence, split_sentences
 from pipelines.extraction.triggers import (
@@ -284,7 +284,7 @@ def _candidates(text, sentences, dates, mentions, context, published_on, coded=N
             country = article_country[0]
         found = [(sentence.start + a.start, a) for a in actor_stage.find_actors(sentence.text, country, published_on)] if country else []
         if "nonevent" in cues and not any(a.kind in ARMED_KINDS and not a.generic for _, a in found):
-            cues = _crowd_cues_before_nonevent(triggers)
+            cues = _crowd_cues_before_nonevent(sentence, triggers)
             if not is_codable(cues):
                 continue
         if refers_back:
@@ -330,10 +330,17 @@ def _names_the_event(sentence: Sentence, triggers: list[Trigger], published_on: 
     )
 
 
-def _crowd_cues_before_nonevent(triggers: list[Trigger]) -> dict[str, int]:
+def _crowd_cues_before_nonevent(sentence: Sentence, triggers: list[Trigger]) -> dict[str, int]:
     """In a sentence about a disaster, only a protest named before it is an event ("residents
-    protested over the flood response"), not "landslides blocked roads"."""
-    first_nonevent = min(t.start for t in triggers if t.category == "nonevent")
+    protested over the flood response"), not "landslides blocked roads". A disaster in a
+    relative clause on the crowd ("relatives of a man who died in a road accident staged a
+    protest") is what the protest is about: the protest still counts."""
+    def described_crowd(t: Trigger) -> bool:
+        before = sentence.text[:t.start - sentence.start]
+        return RELATIVE_CLAUSE_BEFORE.search(before[-80:]) is not None
+
+    first_nonevent = min((t.start for t in triggers if t.category == "nonevent" and not described_crowd(t)),
+                         default=sentence.end)
     return strongest([t for t in triggers if t.category in {"protest", "violent_demo", "intervention"}
                       and t.start < first_nonevent])
 

@@ -168,8 +168,14 @@ def modality_of(sentence: str, start: int, end: int, published_year: int | None 
         return Modality.SPECULATIVE
     # A year in a relative clause after the trigger dates the background ("protested against
     # abuses that have grown since he came to power in 2017"), not the event.
+    # So is one in a relative clause on the subject of a verb ("parents of soldiers who died in
+    # the 2020 war protested"), but not one on a noun the trigger belongs to ("a town that was
+    # the scene of a 2017 chemical attack").
     after_main = _RELATIVE_AFTER.split(after, 1)[0]
-    if _is_historical(before + " " + after_main, published_year) or _HISTORY_WORDS.search(sentence[left:right]):
+    verbal = sentence[start:end].split(" ", 1)[0].lower().endswith("ed")
+    before_main = _RELATIVE_BEFORE.sub(" ", before) if verbal else before
+    if _is_historical(before_main + " " + after_main, published_year) or _HISTORY_WORDS.search(
+            before_main + sentence[start:end] + after_main):
         return Modality.HISTORICAL
     if (_HABITUAL.search(sentence[left:right]) or _HABITUAL_NEAR.search(before)
             or _after_past_year(sentence[:left], published_year)
@@ -182,6 +188,11 @@ def modality_of(sentence: str, start: int, end: int, published_year: int | None 
 
 
 _RELATIVE_AFTER = re.compile(r"\b(?:that|which|who|whose|since)\b")
+# A relative clause on a noun, up to the trigger; not "said that ...", which reports the event.
+RELATIVE_CLAUSE_BEFORE = re.compile(
+    r"(?<![Ss]aid )(?<!says )(?<!reported )(?<!claimed )(?<!stated )(?<!announced )(?<!added )(?<!noted )"
+    r"(?<!confirmed )\b(?:who|whose|that|which)\b.*$")
+_RELATIVE_BEFORE = RELATIVE_CLAUSE_BEFORE
 
 
 def _modal_in_scope(sentence: str, left: int) -> bool:
