@@ -173,7 +173,10 @@ def modality_of(sentence: str, start: int, end: int, published_year: int | None 
     # the scene of a 2017 chemical attack").
     after_main = _RELATIVE_AFTER.split(after, 1)[0]
     verbal = sentence[start:end].split(" ", 1)[0].lower().endswith("ed")
-    before_main = _RELATIVE_BEFORE.sub(" ", before) if verbal else before
+    if verbal and _OPENED_BY_RELATIVE.search(sentence, max(0, left - 8), left):
+        before_main = ""  # "soldiers who [died in the 2020 war] protested": the clause began at "who"
+    else:
+        before_main = _RELATIVE_BEFORE.sub(" ", before) if verbal else before
     if _is_historical(before_main + " " + after_main, published_year) or _HISTORY_WORDS.search(
             before_main + sentence[start:end] + after_main):
         return Modality.HISTORICAL
@@ -193,6 +196,7 @@ RELATIVE_CLAUSE_BEFORE = re.compile(
     r"(?<![Ss]aid )(?<!says )(?<!reported )(?<!claimed )(?<!stated )(?<!announced )(?<!added )(?<!noted )"
     r"(?<!confirmed )\b(?:who|whose|that|which)\b.*$")
 _RELATIVE_BEFORE = RELATIVE_CLAUSE_BEFORE
+_OPENED_BY_RELATIVE = re.compile(r"\b(?:who|which)\s*$", re.IGNORECASE)
 
 
 def _modal_in_scope(sentence: str, left: int) -> bool:
