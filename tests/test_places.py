@@ -123,7 +123,20 @@ def test_common_word_place_after_a_locative_cue_counts() -> None:
 
 
 def test_names_inside_longer_names_are_not_places() -> None:
-    assert surfaces("Delegates met at the Northern Nicosia office.") == []
+    assert surfaces("Delegates met at the Portal Tunal office.") == []
+    assert surfaces("Protesters gathered outside the Central Bank in the capital.") == []
+
+
+def test_a_direction_before_a_name_is_a_part_of_that_place() -> None:
+    loc = locate("Union members staged a sit-in in Northern Nicosia on Monday.")
+    assert loc is not None and (loc.location, loc.country, loc.geo_precision) == ("Nicosia", "Cyprus", 2)
+    loc = locate("Warplanes struck a village in Southern Hasaka on Sunday.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Al Hasakeh")
+
+
+def test_a_place_written_with_an_arabic_article_the_gazetteer_lists_without_it() -> None:
+    loc = locate("Clashes broke out in al-Shadadi on Monday.")
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Al Hasakeh")
 
 
 def test_country_alone_is_precision_3_in_that_country() -> None:

@@ -216,6 +216,9 @@ def lookup(name: str) -> list[Place]:
 def _candidates(key: str, allow_variants: bool = True) -> tuple[Place, ...]:
     gaz = _gazetteer()
     found = [_place(i) for i in gaz.ids(key)]
+    article, _, rest = key.partition(" ")
+    if not found and rest and article in _ARTICLES:  # "al-Shadadi" for a place listed as "Shadadi"
+        found = [_place(i) for i in gaz.ids(rest)]
     country = country_named(key)
     if country:
         found.insert(0, _country_place(country))
@@ -245,6 +248,7 @@ _AFTER = re.compile(r"\s+([A-Za-z-]+)")
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bvicinity of|\bclose to|\baround|\bbetween|\bsuburbs? of"
     r"|\bcountryside of|\benvirons of|\barea of|\b(?:km|kms|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)"
+    r"|\b(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western)"
     r"\s+(?:of|outskirts of|countryside of|part of|parts of))\s+(?:the\s+)?"
     r"(?:(?:village|town|city|area|settlement|locality)\s+of\s+)?$", re.I)
@@ -492,11 +496,17 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
             start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):  # "Donga-Mantung"
         return True
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if before and before.group(1).lower() not in _CUE_WORDS and not before.group(1).endswith("'s") and not _SENTENCE_START.search(
+    if before and before.group(1).lower() not in _CUE_WORDS and before.group(1).lower() not in _DIRECTIONS and not before.group(1).endswith("'s") and not _SENTENCE_START.search(
             text[max(0, before.start() - 3):before.start()]):
         return True
     after = _WORD_AFTER.match(text, end)
     return bool(after) and after.group(1).lower() not in _NOT_NAME_PARTS
+
+
+# "Southern Hasaka", "Northern Aleppo": a part of the place, not a longer name (those that are
+# names, "South Kivu", are found as such first).
+_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+                         "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"})
 
 
 # Capitalised words after a name that do not extend it: designators, and the day or month
