@@ -359,3 +359,14 @@ def test_note_vocabulary(sentence, agent, expected):
 
 def test_a_city_block_is_not_a_road_block():
     assert _type("Gas containers exploded during a fire in the 700 block of Main Street.") is not S.PEACEFUL_PROTEST
+
+
+def test_crowd_violence_outside_a_demonstration_is_mob_violence():
+    assert _type("Villagers beat a suspected thief to death.", "rioters", "civilians") is S.MOB_VIOLENCE
+    assert _type("A clash erupted between supporters of two candidates outside the polling station.") is (
+        S.MOB_VIOLENCE)
+    assert _type("Settlers hurled stones at passing cars.", "rioters") is S.MOB_VIOLENCE
+    # the same conduct by a crowd demonstrating is a violent demonstration
+    assert _type("Demonstrators hurled stones at police, demanding the release of detainees.", "rioters") is (
+        S.VIOLENT_DEMONSTRATION)
+    assert _type("Rioters set fire to a street.", "rioters") is S.VIOLENT_DEMONSTRATION

@@ -314,6 +314,8 @@ def resolve_sub_event(
     if has("abduction", STRONG) and not has("attack", STRONG):
         return S.ABDUCTION
     if has("attack"):
+        if agent_kind == "rioters":  # a crowd's violence, not an armed group's
+            return S.MOB_VIOLENCE
         if target_armed and (agent_armed or agent_kind is None) or agent_armed and target_kind in ARMED_KINDS:
             return S.ARMED_CLASH
         if not has("nonevent", STRONG) or agent_armed:
@@ -343,12 +345,17 @@ def _demonstration(cues, has, agent_kind, target_kind) -> S | None:
     # a crowd protesting a rape or a kidnapping is still a protest; one under bombs is not
     warfare = any(has(c, STRONG) for c in ("air", "shelling", "suicide", "chemical"))
     protest = has("protest", STRONG) and not warfare
+    # Other crowd violence (stones, fire) is a violent demonstration when the crowd demonstrates
+    # (a protest, a demand), else mob violence: ACLED's rioters "not part of a demonstration".
+    demonstrating = protest or has("protest", WEAK)
     if has("mob", STRONG) and not protest:
         return S.MOB_VIOLENCE
     if has("violent_demo", STRONG) and not (agent_kind in ARMED_KINDS and target_kind in ARMED_KINDS):
-        return S.VIOLENT_DEMONSTRATION
+        return S.VIOLENT_DEMONSTRATION  # "riot", "rioters": the word ACLED's notes use for a demonstration
     if not protest:
-        return S.VIOLENT_DEMONSTRATION if has("violent_demo") and agent_kind in CROWD_KINDS else None
+        if has("violent_demo") and agent_kind in CROWD_KINDS:
+            return S.VIOLENT_DEMONSTRATION if demonstrating else S.MOB_VIOLENCE
+        return None
     if has("violent_demo") or has("clash", STRONG):
         return S.VIOLENT_DEMONSTRATION
     if has("excessive", STRONG):
