@@ -184,8 +184,15 @@ def test_territory_handed_over_without_a_fight():
 def test_gunfire_between_armed_sides_is_an_armed_clash():
     assert _type("The two sides traded heavy gunfire across the river.") is S.ARMED_CLASH
     assert _type("Soldiers fired small arms at the positions of the rebels.") is S.ARMED_CLASH
-    assert _type("Mortars and heavy machine guns were fired at the positions near the airport.") is (
-        S.ARMED_CLASH)
+    assert _type("Rebels exchanged fire with heavy machine guns near the airport.", "rebel") is S.ARMED_CLASH
+
+
+def test_stand_off_fire_with_mortars_heavy_machine_guns_or_grenade_launchers_is_shelling():
+    # as ACLED codes one-sided fire at positions from a distance (the OSCE and Hodeidah front reports)
+    assert _type("Mortars and heavy machine guns were fired at the positions near the airport.") is S.SHELLING
+    assert _type("Rebel forces fired grenade launchers and heavy machine guns at army positions.", "rebel") is (
+        S.SHELLING)
+    assert _type("Troops fired IFVs at the positions of the militia.", "military") is S.SHELLING
 
 
 def test_weapon_specific_violence_families():
