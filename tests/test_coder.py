@@ -323,3 +323,10 @@ def test_a_protest_by_relatives_of_accident_victims_is_still_a_protest(coder):
         "On 20 May 2023, relatives of a boy who died in a road accident staged a protest in Nakuru, "
         "demanding the arrest of the driver."))
     assert [e.sub_event_type for e in events] == [S.PEACEFUL_PROTEST]
+
+
+def test_unidentified_gunmen_are_not_renamed_after_the_group_they_hit(coder):
+    events = coder.code(_article("On 20 May 2023, unknown gunmen shot and killed a QSD fighter near Raqqa city."))
+    assert events and (events[0].actor1, events[0].actor2) == (
+        "Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")
+    assert events[0].sub_event_type == S.ARMED_CLASH

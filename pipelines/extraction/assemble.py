@@ -785,7 +785,8 @@ def _roles(d: Draft, claimants: Sequence[Any] = ()) -> tuple[Any | None, Any | N
         target = None
     if agent is None and claimants:
         agent = claimants[0]
-    agent, target = _named_for_unidentified(d, agent, claimants), _named_for_unidentified(d, target, claimants)
+    agent, target = (_named_for_unidentified(d, agent, claimants, other=target),
+                     _named_for_unidentified(d, target, claimants, other=agent))
     return agent, (None if target is not None and agent is not None and target.name == agent.name else target)
 
 
@@ -802,14 +803,16 @@ def _two_sides(acting: list[Any], acted_on: list[Any], agent: Any | None, target
     return agent, target
 
 
-def _named_for_unidentified(d: Draft, actor: Any | None, claimants: Sequence[Any]) -> Any | None:
+def _named_for_unidentified(d: Draft, actor: Any | None, claimants: Sequence[Any], other: Any | None = None) -> Any | None:
     """"Troops fought armed groups ... fighters of the Russian Volunteer Corps attacked border
     posts": an unidentified group stands for the named non-state group the event's other
     sentences name, else for the group that claimed the article's attacks (ACLED names the
-    claimed perpetrator)."""
+    claimed perpetrator). Never for the event's other side: "gunmen shot a QSD fighter" was not
+    done by the QSD."""
     if actor is None or not (actor.generic and actor.kind == "unidentified_armed"):
         return actor
-    named = (a for _, a in d.actors if not a.generic and a.kind in ARMED_KINDS and a.kind not in STATE_KINDS)
+    named = (a for _, a in d.actors if not a.generic and a.kind in ARMED_KINDS and a.kind not in STATE_KINDS
+             and (other is None or a.name != other.name))
     return next(named, claimants[0] if claimants else actor)
 
 
