@@ -213,3 +213,10 @@ def test_officers_alone_are_police_and_military_officers_are_the_military():
     on = dt.date(2022, 6, 1)
     assert names("Officers detained two men at the market.", "Kenya", on)[0] == "Police Forces of Kenya (2013-2022)"
     assert names("Military officers clashed with smugglers.", "Cuba", on)[0] == "Military Forces of Cuba (1959-)"
+
+
+def test_a_rank_or_role_before_a_force_is_that_force_not_a_civilian():
+    on = dt.date(2022, 6, 1)
+    assert names("Armed men attacked a chief police officer in the town.", "Mexico", on) == [
+        "Unidentified Armed Group (Mexico)", "Police Forces of Mexico (2018-)"]
+    assert names("Nobody was hurt.", "Mexico", on) == []

@@ -528,6 +528,7 @@ def find_actors(text: str, country: str | None, on: dt.date | None = None) -> li
             mentions.append(c.mention)
         elif c.generic is not None and country:
             mentions.append(_generic_mention(c, ctx))
+    mentions = _without_modifiers(folded, mentions)
     if organisations:
         mentions = _attach_organisations(mentions, organisations, ctx)
     if country and (ctx.protest or ctx.riot) and not any(m.kind in ("protesters", "rioters") for m in mentions):
@@ -535,6 +536,17 @@ def find_actors(text: str, country: str | None, on: dt.date | None = None) -> li
     if scan.air_strike:
         mentions = [_as_air_force(m, on) for m in mentions]
     return _merge_by_name(mentions)
+
+
+def _without_modifiers(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A person noun right before a force names a rank or role in it, not a civilian: "a chief
+    police officer", "village police", "a commander of the army" is the police or the army."""
+    def modifies_next(i: int) -> bool:
+        m, nxt = mentions[i], mentions[i + 1] if i + 1 < len(mentions) else None
+        return (nxt is not None and m.kind == "civilians" and m.generic and nxt.kind in _STATE_KINDS
+                and not text[m.end:nxt.start].strip())
+
+    return [m for i, m in enumerate(mentions) if not modifies_next(i)]
 
 
 def _as_air_force(mention: ActorMention, on: dt.date | None) -> ActorMention:
