@@ -287,3 +287,9 @@ def test_place_names_are_written_in_ascii_as_acled_writes_them_whatever_the_spel
         assert loc is not None and (loc.location, loc.country) == ("Lodz", "Poland")
     loc = locate("Protesters gathered in Aydın on Friday.")
     assert loc is not None and (loc.location, loc.country) == ("Aydin", "Turkey")
+
+
+def test_a_city_state_named_is_its_city() -> None:
+    loc = locate("Around 300 people staged a protest in front of parliament in Luxembourg on Saturday.")
+    assert loc is not None and (loc.location, loc.country, loc.geo_precision) == ("Luxembourg", "Luxembourg", 1)
+    assert locate("Fighting spread across Syria.").geo_precision == 3  # a country is still only a country

@@ -356,8 +356,19 @@ def find_places(text: str) -> list[PlaceMention]:
     scanned = scan_countries(text)
     raws = _add_capitals(text, raws, scanned)
     named_countries = {c for _, _, c, demonym in scanned if not demonym}
-    return [PlaceMention(r.start, r.end, original[r.start:r.end], r.candidates, r.near)
+    return [PlaceMention(r.start, r.end, original[r.start:r.end], _city_state_first(r.candidates), r.near)
             for r in raws if r.candidates and _accept(text, r, named_countries)]
+
+
+def _city_state_first(candidates: tuple[Place, ...]) -> tuple[Place, ...]:
+    """"In Luxembourg", "in Singapore": a country whose capital has its name is named for the
+    city (where ACLED places the event), not for the whole country."""
+    if candidates[0].kind != COUNTRY:
+        return candidates
+    city = _capital_city(candidates[0].country)
+    if city is None or fold(city.name) != fold(candidates[0].name):
+        return candidates
+    return (city, *(c for c in candidates if c != city))
 
 
 _UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŞŢȘȚĀĒĪŌŪ"
