@@ -293,3 +293,10 @@ def test_a_city_state_named_is_its_city() -> None:
     loc = locate("Around 300 people staged a protest in front of parliament in Luxembourg on Saturday.")
     assert loc is not None and (loc.location, loc.country, loc.geo_precision) == ("Luxembourg", "Luxembourg", 1)
     assert locate("Fighting spread across Syria.").geo_precision == 3  # a country is still only a country
+
+
+def test_a_facility_named_after_a_place_is_near_that_place() -> None:
+    loc = locate("Shelling hit positions in the area of Donetsk Airport overnight.")
+    assert loc is not None and (loc.location, loc.geo_precision) == ("Donetsk", 2)
+    loc = locate("Students held a sit-in at Kabul University on Monday.")
+    assert loc is not None and (loc.location, loc.country, loc.geo_precision) == ("Kabul", "Afghanistan", 2)

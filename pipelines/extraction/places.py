@@ -243,7 +243,10 @@ _ADMIN2_WORDS = {"district", "raion", "rayon", "county", "municipality", "lga", 
                  "sub-district", "districts", "municipio"}
 _PLACE_WORDS = {"city", "town", "village", "township", "settlement", "neighbourhood", "neighborhood", "hill",
                 "locality", "suburb"}
-_NEAR_WORDS = {"area", "areas", "countryside", "outskirts", "vicinity", "environs", "suburbs", "axis", "front"}
+_NEAR_WORDS = {"area", "areas", "countryside", "outskirts", "vicinity", "environs", "suburbs", "axis", "front",
+               # a facility named after the place it serves: "Donetsk Airport", "Mosul University"
+               "airport", "airbase", "seaport", "port", "station", "mine", "bridge", "crossing", "checkpoint", "junction",
+               "camp", "university", "prison", "stadium", "dam"}
 _AFTER = re.compile(r"\s+([A-Za-z-]+)")
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bvicinity of|\bclose to|\baround|\bbetween|\bsuburbs? of"
