@@ -330,3 +330,8 @@ def test_unidentified_gunmen_are_not_renamed_after_the_group_they_hit(coder):
     assert events and (events[0].actor1, events[0].actor2) == (
         "Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")
     assert events[0].sub_event_type == S.ARMED_CLASH
+
+
+def test_a_coded_to_place_that_is_a_namesake_abroad_is_ignored(coder):
+    events = coder.code(_article("On 20 May 2023, militiamen killed a man in Gbedju village (coded as Maze) (Djugu, Ituri)."))
+    assert events and events[0].country == "Democratic Republic of Congo" and events[0].admin1 == "Ituri"

@@ -300,3 +300,9 @@ def test_a_facility_named_after_a_place_is_near_that_place() -> None:
     assert loc is not None and (loc.location, loc.geo_precision) == ("Donetsk", 2)
     loc = locate("Students held a sit-in at Kabul University on Monday.")
     assert loc is not None and (loc.location, loc.country, loc.geo_precision) == ("Kabul", "Afghanistan", 2)
+
+
+def test_a_qualifier_known_only_as_a_town_still_places_a_name_in_its_areas() -> None:
+    # GeoNames knows "Fada N'gourma" as a town only, and "Boungou" only as a namesake in Tanzania
+    loc = locate("Gunmen entered the village of Boungou (Fada Ngourma, Gourma) and killed two people.")
+    assert loc is not None and (loc.location, loc.country) == ("Boungou", "Burkina Faso")

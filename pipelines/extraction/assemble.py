@@ -573,7 +573,11 @@ def _coded_location(text: str, mentions: Sequence[Any], context: Any) -> Any | N
     for m in _CODED_TO.finditer(text):
         named = next((p for p in mentions if p.start == m.end()), None)
         if named is not None and not _country_only(named):
-            return place_stage.resolve_place([named], context)
+            location = place_stage.resolve_place([named], context)
+            # a namesake abroad ("coded as Maze" in a note about Ituri) is not where it was coded
+            if location is not None and (not context.countries
+                                         or location.country == max(context.countries, key=context.countries.get)):
+                return location
     return None
 
 

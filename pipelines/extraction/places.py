@@ -616,7 +616,9 @@ def _consistent_areas(head: _Raw, quals: list[_Raw]) -> list[Place]:
     """The admin areas a run of qualifiers names, in one country (one where the head has a
     candidate if possible), most specific first; [] if they are not admin areas."""
     options = [[c for c in q.candidates if c.kind in (ADMIN1, ADMIN2, COUNTRY)] for q in quals]
-    if not options or not all(options):
+    # a qualifier GeoNames knows only as a town ("Boungou (Fada Ngourma, Gourma)") leaves the others
+    options = [o for o in options if o]
+    if not options:
         return []
     head_countries = {c.country for c in head.candidates}
     last = options[-1][0].country
