@@ -306,3 +306,11 @@ def test_a_qualifier_known_only_as_a_town_still_places_a_name_in_its_areas() -> 
     # GeoNames knows "Fada N'gourma" as a town only, and "Boungou" only as a namesake in Tanzania
     loc = locate("Gunmen entered the village of Boungou (Fada Ngourma, Gourma) and killed two people.")
     assert loc is not None and (loc.location, loc.country) == ("Boungou", "Burkina Faso")
+
+
+def test_a_district_name_two_provinces_share_is_the_one_in_the_province_named() -> None:
+    # Nigeria has a Bassa LGA in Kogi and another in Plateau
+    for text in ("Gunmen attacked the village of Kwall in Bassa local government area of Plateau State.",
+                 "Gunmen attacked Kwall (Bassa, Plateau) on Saturday."):
+        loc = locate(text)
+        assert loc is not None and (loc.location, loc.admin1, loc.admin2) == ("Kwall", "Plateau", "Bassa")

@@ -533,6 +533,9 @@ _NOT_NAME_PARTS = frozenset({
 })
 
 
+_LOCAL_GOVERNMENT_AREA = re.compile(r"\s+local\s+government(?:\s+area)?\b", re.I)
+
+
 def _with_designators(text: str, start: int, end: int, candidates: tuple[Place, ...], words: int) -> _Raw:
     """Apply what surrounds a name: "X Oblast"/"province of X" (prefer the admin area),
     "X district" (prefer the district, else near the place), "near X", "X countryside"."""
@@ -542,6 +545,9 @@ def _with_designators(text: str, start: int, end: int, candidates: tuple[Place, 
     name_end = end
     after = _AFTER.match(text, end)
     word = after.group(1).lower() if after else ""
+    local_government = _LOCAL_GOVERNMENT_AREA.match(text, end)
+    if local_government:  # Nigeria's "Bassa local government area"
+        word, after = "lga", local_government
     if word in _ADMIN1_WORDS:
         prefer, end = (ADMIN1, ADMIN2), after.end()
     elif word in _ADMIN2_WORDS:
@@ -628,7 +634,10 @@ def _consistent_areas(head: _Raw, quals: list[_Raw]) -> list[Place]:
         return named, country in head_countries, country == last
 
     country = max(dict.fromkeys(c.country for opts in options for c in opts), key=support)  # ties: first named
-    areas = [next((c for c in opts if c.country == country), None) for opts in options]
+    # "Bassa (Plateau)": of the districts of that name, the one in the province named with it
+    named_admin1 = {c.name for opts in options for c in opts if c.kind == ADMIN1 and c.country == country}
+    areas = [next((c for c in opts if c.country == country and (c.kind != ADMIN2 or c.admin1 in named_admin1)),
+                  next((c for c in opts if c.country == country), None)) for opts in options]
     found = [a for a in areas if a is not None]
     return sorted(found, key=lambda a: (ADMIN2, ADMIN1, COUNTRY).index(a.kind))
 
