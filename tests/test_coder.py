@@ -335,3 +335,11 @@ def test_unidentified_gunmen_are_not_renamed_after_the_group_they_hit(coder):
 def test_a_coded_to_place_that_is_a_namesake_abroad_is_ignored(coder):
     events = coder.code(_article("On 20 May 2023, militiamen killed a man in Gbedju village (coded as Maze) (Djugu, Ituri)."))
     assert events and events[0].country == "Democratic Republic of Congo" and events[0].admin1 == "Ituri"
+
+
+def test_industrial_accidents_are_not_events_but_a_bomb_at_a_gas_station_is(coder):
+    for text in ("Nine workers were killed on Tuesday when a chemical plant exploded in Tarnow.",
+                 "Gas cylinders exploded during a fire in a warehouse in Kano on Monday, firefighters said."):
+        assert coder.code(_article(text)) == []
+    events = coder.code(_article("On 20 May 2023, a bomb exploded in a toilet at a gas station in Mandalay."))
+    assert [e.sub_event_type for e in events] == [S.REMOTE_EXPLOSIVE]

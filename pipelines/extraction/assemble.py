@@ -119,7 +119,12 @@ _DISASTER = re.compile(
     r"\b(?:earthquake|quake|tremor|flood(?:s|ing)?|landslides?|mudslides?|cyclone|hurricane|typhoon|tornado|"
     r"storm|wildfires?|bushfires?|drought|tsunami|volcan\w+|eruption|avalanche|heatwave|epidemic|outbreak|"
     r"(?:road|traffic|bus|train|plane|boat|ferry|mining|mine) (?:accident|crash|collision|disaster)|"
-    r"building collapse|stampede)\b",
+    r"building collapse|stampede|"
+    # industrial accidents: "a chemical plant exploded", "gas containers exploded during a fire"
+    r"(?:chemical|industrial|power|gas|oil|fuel|fireworks?|ammunition) (?:plant|factory|depot|facility|tanks?|"
+    r"warehouse|pipeline|containers?|cylinders?)s? (?:\w+ ){0,3}?(?:explo\w+|caught fire|burn\w*|blaze)|"
+    r"(?:explosions?|blasts?) (?:\w+ ){0,3}?(?:through|at|in) an? (?:\w+ )?(?:industrial|chemical) (?:area|zone|park|site|complex)|"
+    r"(?:exploded|explosions?|blasts?) during a fire|fire ?fighters)\b",
     re.IGNORECASE,
 )
 
