@@ -343,3 +343,12 @@ def test_industrial_accidents_are_not_events_but_a_bomb_at_a_gas_station_is(code
         assert coder.code(_article(text)) == []
     events = coder.code(_article("On 20 May 2023, a bomb exploded in a toilet at a gas station in Mandalay."))
     assert [e.sub_event_type for e in events] == [S.REMOTE_EXPLOSIVE]
+
+
+def test_police_blotter_crime_is_not_political_violence(coder):
+    for text in ("Police in Leeds recovered stolen property worth $50,000 and identified five burglary suspects on Monday.",
+                 "A man was taken into custody in Izmir on Friday after police found drugs and counterfeit money in his car."):
+        assert coder.code(_article(text)) == []
+    # a named armed group, or the military, makes a seizure part of the conflict
+    events = coder.code(_article("On 20 May 2023, soldiers seized drugs and rifles from Al Shabaab fighters in Baidoa."))
+    assert events and events[0].sub_event_type == S.DISRUPTED_WEAPONS_USE

@@ -49,6 +49,7 @@ from pipelines.extraction.notes import note_for
 from pipelines.extraction.text import Sentence, split_sentences
 from pipelines.extraction.triggers import (
     ARMED_KINDS,
+    LABEL,
     STATE_KINDS,
     STRONG,
     USUAL,
@@ -292,6 +293,8 @@ def _candidates(text, sentences, dates, mentions, context, published_on, coded=N
             cues = _crowd_cues_before_nonevent(sentence, triggers)
             if not is_codable(cues):
                 continue
+        if _police_work(cues, sentence.text, [a for _, a in found]):
+            continue
         if refers_back:
             out.append(Candidate(sentence, [], {}, [], None, False, found, None, country=country, refers_back=True))
             continue
@@ -333,6 +336,27 @@ def _names_the_event(sentence: Sentence, triggers: list[Trigger], published_on: 
         is Modality.FACT
         for t in triggers
     )
+
+
+# Ordinary crime: what police arrests, seizures and thefts are about when they are not political.
+_CRIME = re.compile(r"\b(?:drugs?|narcotics?|cocaine|heroin|marijuana|cannabis|methamphetamine|counterfeit\w*|"
+                    r"robber(?:y|ies)|burglar\w*|break and enter|theft|thie(?:f|ves)|stolen|fraud\w*|smuggl\w+|"
+                    r"traffick\w+|contraband|poach\w+|bribe\w*|embezzl\w+)\b", re.IGNORECASE)
+_POLICE_WORK = frozenset({"arrest", "looting", "disrupted", "nonevent"})
+
+
+def _police_work(cues: dict[str, int], sentence: str, actors: list[Any]) -> bool:
+    """An arrest, seizure or theft over ordinary crime and nothing more ("police recovered
+    stolen property", "a man was taken into custody after drugs were found"): ACLED records
+    political violence and its arrests, not police blotters. A named group (a cartel, an
+    insurgency, a party), the military (ACLED codes its destruction of drug airstrips and
+    boats) or a note's label makes it an event."""
+    if not cues or not set(cues) <= _POLICE_WORK | {"attack"} or max(cues.values()) >= LABEL:
+        return False
+    if cues.get("attack", 0) >= STRONG or any(a.kind == "military" or not (a.generic or a.kind in STATE_KINDS)
+                                              for a in actors):
+        return False
+    return bool(_CRIME.search(sentence))
 
 
 def _crowd_cues_before_nonevent(sentence: Sentence, triggers: list[Trigger]) -> dict[str, int]:
