@@ -92,7 +92,9 @@ def test_disasters_and_diplomacy_are_not_events(coder):
 def test_any_text_gives_events_or_none_never_an_error(coder, text):
     article = Article.model_construct(id="x", text=text, published_at=dt.datetime(2023, 5, 24), title=None)
     events, rejects = coder.code_with_rejects(article)
-    assert isinstance(events, list) and isinstance(rejects, list)
+    assert isinstance(events, list)
+    # the coder turns its own crash into a reject row so a run goes on; none may happen here
+    assert not [r.reason for r in rejects if r.reason.startswith("coder failed")]
 
 
 def test_output_is_deterministic(coder):
