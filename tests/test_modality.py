@@ -119,3 +119,9 @@ def test_a_year_in_a_relative_clause_on_the_subject_is_background_but_not_one_on
     assert _of(sentence, "protested", 2022) is Modality.FACT
     sentence = "Troops neared a town that was the scene of a 2017 chemical attack."
     assert _of(sentence, "chemical attack", 2021) is Modality.HISTORICAL
+
+
+def test_a_place_that_has_seen_fighting_for_months_is_background():
+    sentence = "The capital has seen heavy fighting since April, the UN said on Tuesday."
+    assert _of(sentence, "fighting", 2024) is Modality.HISTORICAL
+    assert _of("Heavy fighting broke out in the capital on Tuesday.", "fighting", 2024) is Modality.FACT

@@ -103,7 +103,9 @@ _HISTORY_WORDS = re.compile(
 _HABITUAL = re.compile(
     r"\b(?:for (?:years|decades|generations|(?:several |many )?months)|in recent (?:years|decades)|"
     r"(?:over|in|during) the (?:past|last) (?:few |two |three |several )?(?:years|decades?)|"
-    r"has been (?:the )?(?:centre|center|scene|site|hotspot) of|have been (?:the )?(?:centre|center|scene|site) of)\b",
+    r"has been (?:the )?(?:centre|center|scene|site|hotspot) of|have been (?:the )?(?:centre|center|scene|site) of|"
+    # "the capital has seen heavy fighting since April": a background, not a day's event
+    r"(?:has|have|had) (?:\w+ )?(?:seen|witnessed|experienced|endured)|(?:plagued|wracked|ravaged) by)\b",
     re.IGNORECASE,
 )
 # ... and words that mark only the happening right after them: "previous clashes", "regularly
