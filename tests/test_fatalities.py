@@ -173,3 +173,9 @@ def test_the_killers_are_not_counted():
 def test_different_victims_in_one_sentence_add_up():
     assert count_fatalities("The army lost 1 fatality and 5 rebels were killed in the clash.") == 6
     assert count_fatalities("A soldier and two civilians were killed. Later, a third civilian died.") == 4
+
+
+def test_a_claimed_higher_toll_in_the_same_sentence_does_not_add_to_the_report():
+    assert count_fatalities("At least nine soldiers and 14 militants were killed, officials said, though the "
+                            "group claimed to have killed 30 soldiers.") == 23
+    assert count_fatalities("One soldier died and five militants were killed in the clash.") == 6

@@ -502,7 +502,9 @@ def count_fatalities(text: str) -> int | None:
             continue
         sentence = _sentence_start(lowered, mention.start)
         is_total = mention.kind == "total"
-        if groups and groups[-1][0] == sentence and not is_total and not groups[-1][3]:
+        # "..., though the group claimed to have killed 30": a contested figure, not more victims
+        contested = bool(groups) and _CONFLICT_BEFORE().search(lowered, groups[-1][1], mention.start) is not None
+        if groups and groups[-1][0] == sentence and not is_total and not groups[-1][3] and not contested:
             groups[-1][1:3] = [mention.end, groups[-1][2] + mention.count]
         else:
             groups.append([sentence, mention.end, mention.count, is_total])
