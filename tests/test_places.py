@@ -314,3 +314,8 @@ def test_a_district_name_two_provinces_share_is_the_one_in_the_province_named() 
                  "Gunmen attacked Kwall (Bassa, Plateau) on Saturday."):
         loc = locate(text)
         assert loc is not None and (loc.location, loc.admin1, loc.admin2) == ("Kwall", "Plateau", "Bassa")
+
+
+def test_an_unlisted_place_is_named_without_its_unit_word() -> None:
+    loc = locate("Two men were shot dead in Barangay Del Rosario (Tiaong, Quezon, Calabarzon).")
+    assert loc is not None and (loc.location, loc.country) == ("Del Rosario", "Philippines")

@@ -776,8 +776,12 @@ def _area_after(raws: list[_Raw]) -> Place | None:
     return min(areas, key=lambda a: (ADMIN2, ADMIN1).index(a.kind)) if areas else None
 
 
+# Words that name a unit, not the place, in an unlisted name: "Barangay Lamfugon", "Sreepur Upazila".
+_UNIT_AFFIX = re.compile(r"^(?:Barangay|Brgy\.?)\s+|\s+(?:Upazila|Tehsil)$", re.IGNORECASE)
+
+
 def _unlisted(text: str, start: int, name_end: int, area: Place, near: bool, end: int) -> _Raw:
-    place = Place(text[start:name_end], area.country, area.iso, area.region, area.admin1 or area.name,
+    place = Place(_UNIT_AFFIX.sub("", text[start:name_end]) or text[start:name_end], area.country, area.iso, area.region, area.admin1 or area.name,
                   area.admin2 if area.kind == ADMIN2 else "", "", area.latitude, area.longitude, UNLISTED_PLACE, 0)
     return _Raw(start, end, (place,), near, 1 + text.count(" ", start, name_end), True, name_end)
 
