@@ -178,7 +178,7 @@ def modality_of(sentence: str, start: int, end: int, published_year: int | None 
     if verbal and _OPENED_BY_RELATIVE.search(sentence, max(0, left - 8), left):
         before_main = ""  # "soldiers who [died in the 2020 war] protested": the clause began at "who"
     else:
-        before_main = _RELATIVE_BEFORE.sub(" ", before) if verbal else before
+        before_main = RELATIVE_CLAUSE_BEFORE.sub(" ", before) if verbal else before
     if _is_historical(before_main + " " + after_main, published_year) or _HISTORY_WORDS.search(
             before_main + sentence[start:end] + after_main):
         return Modality.HISTORICAL
@@ -197,7 +197,6 @@ _RELATIVE_AFTER = re.compile(r"\b(?:that|which|who|whose|since)\b")
 RELATIVE_CLAUSE_BEFORE = re.compile(
     r"(?<![Ss]aid )(?<!says )(?<!reported )(?<!claimed )(?<!stated )(?<!announced )(?<!added )(?<!noted )"
     r"(?<!confirmed )\b(?:who|whose|that|which)\b.*$")
-_RELATIVE_BEFORE = RELATIVE_CLAUSE_BEFORE
 _OPENED_BY_RELATIVE = re.compile(r"\b(?:who|which)\s*$", re.IGNORECASE)
 
 

@@ -504,13 +504,15 @@ _WORD_AFTER = re.compile(r" ([A-Z][\w'’]*)")
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """A one-word match that is only part of a longer capitalised name ("Northern Nicosia",
-    "Let Pa Taung", "Portal Tunal"): not a mention of the place of that name."""
+    """A one-word match that is only part of a longer capitalised name ("Let Pa Taung",
+    "Portal Tunal"): not a mention of the place of that name. A compass adjective before it
+    ("Southern Hasaka") or a weekday after it ("Pretoria Tuesday") does not make a longer name."""
     if text[end:end + 1] == "-" and text[end + 1:end + 2].isupper() or (
             start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):  # "Donga-Mantung"
         return True
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if before and before.group(1).lower() not in _CUE_WORDS and before.group(1).lower() not in _DIRECTIONS and not before.group(1).endswith("'s") and not _SENTENCE_START.search(
+    word_before = before.group(1) if before else ""
+    if before and word_before.lower() not in _NOT_NAME_STARTS and not word_before.endswith("'s") and not _SENTENCE_START.search(
             text[max(0, before.start() - 3):before.start()]):
         return True
     after = _WORD_AFTER.match(text, end)
@@ -521,6 +523,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
 # names, "South Kivu", are found as such first).
 _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
                          "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"})
+_NOT_NAME_STARTS = _CUE_WORDS | _DIRECTIONS
 
 
 # Capitalised words after a name that do not extend it: designators, and the day or month
@@ -781,7 +784,8 @@ _UNIT_AFFIX = re.compile(r"^(?:Barangay|Brgy\.?)\s+|\s+(?:Upazila|Tehsil)$", re.
 
 
 def _unlisted(text: str, start: int, name_end: int, area: Place, near: bool, end: int) -> _Raw:
-    place = Place(_UNIT_AFFIX.sub("", text[start:name_end]) or text[start:name_end], area.country, area.iso, area.region, area.admin1 or area.name,
+    name = _UNIT_AFFIX.sub("", text[start:name_end]) or text[start:name_end]
+    place = Place(name, area.country, area.iso, area.region, area.admin1 or area.name,
                   area.admin2 if area.kind == ADMIN2 else "", "", area.latitude, area.longitude, UNLISTED_PLACE, 0)
     return _Raw(start, end, (place,), near, 1 + text.count(" ", start, name_end), True, name_end)
 

@@ -368,7 +368,7 @@ def _demonstration(cues, has, agent_kind, target_kind) -> S | None:
 def _territory(has, agent_kind: str | None, agent_at_home: bool) -> S | None:
     if not has("capture", STRONG):
         return None
-    if has("transfer", 1) and not has("clash", STRONG):  # "peacefully took control", "handed over"
+    if has("transfer", WEAK) and not has("clash", STRONG):  # "peacefully took control", "handed over"
         return S.NON_VIOLENT_TERRITORY_TRANSFER
     if agent_kind in STATE_KINDS and agent_at_home:
         return S.GOVERNMENT_REGAINS_TERRITORY
