@@ -354,3 +354,13 @@ def test_police_blotter_crime_is_not_political_violence(coder):
     # a named armed group, or the military, makes a seizure part of the conflict
     events = coder.code(_article("On 20 May 2023, soldiers seized drugs and rifles from Al Shabaab fighters in Baidoa."))
     assert events and events[0].sub_event_type == S.DISRUPTED_WEAPONS_USE
+
+
+def test_the_violence_a_protest_is_about_does_not_make_it_violent(coder):
+    for text in ("On 20 May 2023, residents protested in Nakuru against the increase in armed clashes in the county.",
+                 "On 20 May 2023, traders protested in Nakuru demanding the arrest of men who torched their stalls."):
+        events = coder.code(_article(text))
+        assert [e.sub_event_type for e in events] == [S.PEACEFUL_PROTEST]
+    # violence the crowd commits, before or after the protest word, still counts
+    events = coder.code(_article("On 20 May 2023, there were protests in Nakuru after demonstrators clashed with police."))
+    assert events and events[0].sub_event_type == S.VIOLENT_DEMONSTRATION

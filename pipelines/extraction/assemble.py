@@ -271,6 +271,7 @@ def _candidates(text, sentences, dates, mentions, context, published_on, coded=N
             and modality_of(sentence.text, t.start - sentence.start, t.end - sentence.start, published_on.year)
             is Modality.FACT
         ]
+        triggers = _without_protest_topics(sentence, triggers)
         cues = strongest(triggers)
         refers_back = not is_codable(cues) and bool(out) and _names_the_event(sentence, raw, published_on)
         if not is_codable(cues) and not refers_back:
@@ -336,6 +337,32 @@ def _names_the_event(sentence: Sentence, triggers: list[Trigger], published_on: 
         is Modality.FACT
         for t in triggers
     )
+
+
+# What a protest is about: "protested against the increase in armed clashes", "over the murder of
+# a tailor", "demanding the arrest of those who torched their wheat".
+# ("after" and "during" are not: "protests after demonstrators clashed with police" is one event.)
+_PROTEST_TOPIC = re.compile(r"\b(?:against|over|about|for|demanding|denouncing|condemning|"
+                            r"in (?:protest|response) (?:at|to|against))\b")
+_VIOLENT_CATEGORIES = frozenset({"violent_demo", "clash", "attack", "looting", "mob", "shelling", "air", "ied"})
+
+
+def _without_protest_topics(sentence: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop the violence a protest in the sentence is about: it is the protest's topic, not
+    something the protesters did. Violence the crowd commits comes before such a word ("protesters
+    torched tyres against ...") or without one ("marched and stormed the building")."""
+    protests = [t for t in triggers if t.category == "protest" and t.strength >= STRONG]
+    if not protests:
+        return triggers
+    first = min(t.end for t in protests)
+
+    def topic(t: Trigger) -> bool:
+        if t.category not in _VIOLENT_CATEGORIES or t.start < first:
+            return False
+        between = sentence.text[first - sentence.start:t.start - sentence.start]
+        return _PROTEST_TOPIC.search(between) is not None and not re.search(r"[;.]| and (?:then )?(?!the\b)", between)
+
+    return [t for t in triggers if not topic(t)]
 
 
 # Ordinary crime: what police arrests, seizures and thefts are about when they are not political.
