@@ -377,3 +377,11 @@ def test_crowd_violence_outside_a_demonstration_is_mob_violence():
     assert _type("Demonstrators hurled stones at police, demanding the release of detainees.", "rioters") is (
         S.VIOLENT_DEMONSTRATION)
     assert _type("Rioters set fire to a street.", "rioters") is S.VIOLENT_DEMONSTRATION
+
+
+def test_hyphenated_group_names_and_active_mobilisation():
+    assert _type("Government troops pushed al-Shabab militants out of three villages.", "military") is (
+        S.GOVERNMENT_REGAINS_TERRITORY)
+    assert _type("Hundreds of former fighters have mobilized alongside the army in the valley.") is S.CHANGE_TO_GROUP
+    assert _type("Soldiers discovered an underground hideout used by the group to store arms.", "military") is (
+        S.DISRUPTED_WEAPONS_USE)
