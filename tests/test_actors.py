@@ -220,3 +220,9 @@ def test_a_rank_or_role_before_a_force_is_that_force_not_a_civilian():
     assert names("Armed men attacked a chief police officer in the town.", "Mexico", on) == [
         "Unidentified Armed Group (Mexico)", "Police Forces of Mexico (2018-)"]
     assert names("Nobody was hurt.", "Mexico", on) == []
+
+
+def test_people_who_beat_someone_are_rioters_in_the_passive_too():
+    on = dt.date(2022, 6, 1)
+    assert "Rioters (Brazil)" in names("A suspected thief was beaten up by residents in the market.", "Brazil", on)
+    assert "Civilians (Brazil)" in names("Soldiers beat residents in the market.", "Brazil", on)

@@ -659,6 +659,18 @@ def _is_victim(text: str, start: int) -> bool:
     return bool(harms) and not re.search(r"[.;:]|\bby\b", before[harms[-1].end():])
 
 
+def _is_passive_agent(text: str, start: int) -> bool:
+    """The agent of a harm verb in the passive ("was beaten up by residents", "were fatally
+    assaulted by community members")."""
+    before = text[max(0, start - _WINDOW):start]
+    by = _BY_PEOPLE.search(before)
+    return by is not None and any(_cue_regex("harm_verbs").finditer(before, 0, by.start()))
+
+
+_BY_PEOPLE = re.compile(r"\bby\s+(?:(?:the|a|an|some|angry|irate|local|several|many|group|mob|crowd|of|\d+)\s+)*$",
+                        re.IGNORECASE)
+
+
 def _is_attacker(text: str, end: int) -> bool:
     """A harm verb in the active voice shortly after the noun ("villagers attacked", not
     "villagers were attacked")."""
@@ -703,7 +715,7 @@ def _role_of_people(c: _Candidate, ctx: _Context, group: str | None) -> str:
     victim = _is_victim(ctx.text, c.start)
     if ctx.protest and not (victim and group == "Journalists"):
         return "rioters" if ctx.riot and not victim else "protesters"
-    if _is_attacker(ctx.text, c.end) or (ctx.riot and not victim):
+    if _is_attacker(ctx.text, c.end) or _is_passive_agent(ctx.text, c.start) or (ctx.riot and not victim):
         return "rioters"
     return "civilians"
 
