@@ -385,3 +385,8 @@ def test_hyphenated_group_names_and_active_mobilisation():
     assert _type("Hundreds of former fighters have mobilized alongside the army in the valley.") is S.CHANGE_TO_GROUP
     assert _type("Soldiers discovered an underground hideout used by the group to store arms.", "military") is (
         S.DISRUPTED_WEAPONS_USE)
+
+
+def test_crowds_fighting_each_other_are_mob_violence_not_a_battle():
+    assert _type("Two groups of labourers clashed at the railway station over food.", "rioters") is S.MOB_VIOLENCE
+    assert _type("Soldiers clashed with rebels near the town.", "military", "rebel") is S.ARMED_CLASH

@@ -300,6 +300,10 @@ def resolve_sub_event(
     # "gunmen raided the village and kidnapped ten people": the abduction, not a battle.
     if not has("clash", STRONG) and remote is None and has("abduction", STRONG) and not has("attack", STRONG):
         return S.ABDUCTION
+    # Crowds fighting (rival party supporters, villagers, groups of labourers) are mob violence,
+    # not a battle: ACLED's battles are between armed organised groups.
+    if ground and remote is None and agent_kind == "rioters" and target_kind in (None, "rioters", "civilians"):
+        return S.MOB_VIOLENCE
     # A ground battle absorbs the air strikes and shelling that supported it.
     if ground and (agent_armed or target_armed or agent_kind is None) and (remote is None or has("clash", STRONG)):
         return S.ARMED_CLASH
