@@ -376,7 +376,9 @@ def test_crowd_violence_outside_a_demonstration_is_mob_violence():
     # the same conduct by a crowd demonstrating is a violent demonstration
     assert _type("Demonstrators hurled stones at police, demanding the release of detainees.", "rioters") is (
         S.VIOLENT_DEMONSTRATION)
-    assert _type("Rioters set fire to a street.", "rioters") is S.VIOLENT_DEMONSTRATION
+    assert _type("Rioters protesting the verdict set fire to a street.", "rioters") is S.VIOLENT_DEMONSTRATION
+    # rioters with no demonstration in sight: ACLED's mob violence ("rioters clashed with soldiers")
+    assert _type("Rioters clashed with soldiers at the village entrance.", "rioters", "military") is S.MOB_VIOLENCE
 
 
 def test_hyphenated_group_names_and_active_mobilisation():

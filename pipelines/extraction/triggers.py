@@ -349,13 +349,13 @@ def _demonstration(cues, has, agent_kind, target_kind) -> S | None:
     # a crowd protesting a rape or a kidnapping is still a protest; one under bombs is not
     warfare = any(has(c, STRONG) for c in ("air", "shelling", "suicide", "chemical"))
     protest = has("protest", STRONG) and not warfare
-    # Other crowd violence (stones, fire) is a violent demonstration when the crowd demonstrates
+    # Crowd violence (a riot, stones, fire) is a violent demonstration when the crowd demonstrates
     # (a protest, a demand), else mob violence: ACLED's rioters "not part of a demonstration".
     demonstrating = protest or has("protest", WEAK)
     if has("mob", STRONG) and not protest:
         return S.MOB_VIOLENCE
     if has("violent_demo", STRONG) and not (agent_kind in ARMED_KINDS and target_kind in ARMED_KINDS):
-        return S.VIOLENT_DEMONSTRATION  # "riot", "rioters": the word ACLED's notes use for a demonstration
+        return S.VIOLENT_DEMONSTRATION if demonstrating else S.MOB_VIOLENCE
     if not protest:
         if has("violent_demo") and agent_kind in CROWD_KINDS:
             return S.VIOLENT_DEMONSTRATION if demonstrating else S.MOB_VIOLENCE
