@@ -392,3 +392,14 @@ def test_hyphenated_group_names_and_active_mobilisation():
 def test_crowds_fighting_each_other_are_mob_violence_not_a_battle():
     assert _type("Two groups of labourers clashed at the railway station over food.", "rioters") is S.MOB_VIOLENCE
     assert _type("Soldiers clashed with rebels near the town.", "military", "rebel") is S.ARMED_CLASH
+
+
+def test_a_clash_involving_an_armed_group_is_a_battle_even_if_members_are_named():
+    assert _type("Police forces and suspected Gulf Clan members clashed in the neighbourhood.", "police",
+                 "political_militia") is S.ARMED_CLASH
+    assert _type("Supporters of two candidates clashed outside the polling station.", "rioters") is S.MOB_VIOLENCE
+
+
+def test_explosions_involving_unknown_weapons_observed_at_a_front_are_shelling():
+    assert _type("Monitors observed 20 explosions involving unknown weapons near the village.") is S.SHELLING
+    assert _type("A bomb explosion tore through the market.") is S.REMOTE_EXPLOSIVE

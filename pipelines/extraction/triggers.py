@@ -302,7 +302,7 @@ def resolve_sub_event(
         return S.ABDUCTION
     # Crowds fighting (rival party supporters, villagers, groups of labourers) are mob violence,
     # not a battle: ACLED's battles are between armed organised groups.
-    if ground and remote is None and agent_kind == "rioters" and target_kind in (None, "rioters", "civilians"):
+    if ground and remote is None and agent_kind == "rioters" and target_kind in ("rioters", "civilians"):
         return S.MOB_VIOLENCE
     # A ground battle absorbs the air strikes and shelling that supported it.
     if ground and (agent_armed or target_armed or agent_kind is None) and (remote is None or has("clash", STRONG)):
@@ -352,7 +352,9 @@ def _demonstration(cues, has, agent_kind, target_kind) -> S | None:
     # Crowd violence (a riot, stones, fire) is a violent demonstration when the crowd demonstrates
     # (a protest, a demand), else mob violence: ACLED's rioters "not part of a demonstration".
     demonstrating = protest or has("protest", WEAK)
-    if has("mob", STRONG) and not protest:
+    # "Gulf Clan members clashed with police" is a battle: a mob is a crowd, not an armed group
+    armed_side = agent_kind in ARMED_KINDS or target_kind in ARMED_KINDS
+    if has("mob", STRONG) and not protest and not (armed_side and has("clash", STRONG)):
         return S.MOB_VIOLENCE
     if has("violent_demo", STRONG) and not (agent_kind in ARMED_KINDS and target_kind in ARMED_KINDS):
         return S.VIOLENT_DEMONSTRATION if demonstrating else S.MOB_VIOLENCE
