@@ -403,3 +403,11 @@ def test_a_clash_involving_an_armed_group_is_a_battle_even_if_members_are_named(
 def test_explosions_involving_unknown_weapons_observed_at_a_front_are_shelling():
     assert _type("Monitors observed 20 explosions involving unknown weapons near the village.") is S.SHELLING
     assert _type("A bomb explosion tore through the market.") is S.REMOTE_EXPLOSIVE
+
+
+def test_protesters_burning_things_or_blocking_roads_with_debris_demonstrate_violently():
+    assert _type("Lawyers burned a truck and tyres during a demonstration on the highway.") is (
+        S.VIOLENT_DEMONSTRATION)
+    assert _type("Residents blocked the road with logs and benches and demonstrated over power cuts.") is (
+        S.VIOLENT_DEMONSTRATION)
+    assert _type("Activists burned effigies of the minister during the protest.") is S.PEACEFUL_PROTEST
